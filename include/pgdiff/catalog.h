@@ -1,0 +1,22 @@
+/* catalog.h: reads a live database's catalogs into a snapshot. */
+#ifndef PGDIFF_CATALOG_H
+#define PGDIFF_CATALOG_H
+
+#include "pgdiff/model.h"
+#include "pgdiff/strbuf.h"
+
+/*
+ * Connects to spec (URI, conninfo or service=), reads every kind's catalog
+ * query in one read-only, repeatable-read transaction and fills snap.
+ * Returns 0, or an exit status with a one-line message in err.
+ * Safe to call from two threads at once, one per side.
+ */
+int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err);
+
+/* The spec as it may be shown: passwords replaced by "****" (caller frees). */
+char *conn_display(const char *spec);
+
+/* Appends the linked libpq's version, e.g. "15.18". */
+void libpq_version(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,113 @@
+/* model.h: the version-independent schema model both sides are read into. */
+#ifndef PGDIFF_MODEL_H
+#define PGDIFF_MODEL_H
+
+#include <stddef.h>
+
+#include "pgdiff/arena.h"
+#include "pgdiff/strmap.h"
+
+/* In the order objects of equal standing are created. */
+enum obj_kind {
+	OBJ_SCHEMA,
+	OBJ_EXTENSION,
+	OBJ_ENUM,
+	OBJ_SEQUENCE,
+	OBJ_TABLE,
+	OBJ_COLUMN,
+	OBJ_CONSTRAINT,
+	OBJ_INDEX,
+	OBJ_NKINDS
+};
+
+/* One catalog fact; value is NULL for SQL NULL. */
+struct attr {
+	const char *name;
+	const char *value;
+};
+
+/* A dependency of one object on another, by key (never OIDs). */
+struct dep {
+	struct object *on;
+	char type;		/* pg_depend.deptype: 'n', 'a', 'i' */
+};
+
+/*
+ * Every object is a kind, an identity and a flat list of catalog facts;
+ * kinds give the facts meaning.  Keys ("table public.t") identify an
+ * object across both sides and sort the output.
+ */
+struct object {
+	enum obj_kind kind;
+	const char *key;
+	const char *schema;		/* NULL for schemas and extensions */
+	const char *name;
+	struct object *parent;		/* the table of a column, constraint, index */
+	struct attr *attrs;
+	size_t nattrs;
+	struct object **children;	/* a table's columns, in order */
+	size_t nchildren, children_alloc;
+	struct dep *deps;		/* what this object needs */
+	size_t ndeps, deps_alloc;
+	struct object **users;		/* what needs this object */
+	size_t nusers, users_alloc;
+	/* Side-local identity, used only to resolve dependencies. */
+	unsigned int classid, oid;
+	int subid;
+};
+
+/* Objects of a kind pgdiff does not handle yet, reported, never ignored. */
+struct unhandled {
+	const char *kind;	/* "view" */
+	size_t count;
+	const char *names;	/* first few, comma-separated */
+};
+
+struct snapshot {
+	struct arena arena;
+	const char *origin;		/* the spec, password masked */
+	const char *server_version;	/* "15.18" */
+	struct object **objects;	/* sorted by key */
+	size_t nobjects, objects_alloc;
+	struct strmap by_key;
+	struct strmap by_oid;		/* "classid/oid" -> object */
+	struct unhandled *unhandled;
+	size_t nunhandled, unhandled_alloc;
+};
+
+const char *obj_kind_name(enum obj_kind kind);	/* "table" */
+
+/* Facts by name: value or NULL; the flag form treats NULL and "f" as false. */
+const char *obj_get(const struct object *o, const char *name);
+int obj_flag(const struct object *o, const char *name);
+/* Whether two objects of the same kind have the same facts (deps aside). */
+int obj_same_attrs(const struct object *a, const struct object *b);
+int obj_attr_differs(const struct object *a, const struct object *b,
+		     const char *name);
+/* Whether o depends on an object with the given key. */
+int obj_depends_on(const struct object *o, const char *key);
+
+void snapshot_init(struct snapshot *s);
+void snapshot_release(struct snapshot *s);
+/*
+ * Creates an object owned by the snapshot; key is made from the kind and
+ * the quoted names.  attrs are copied.
+ */
+struct object *snapshot_add(struct snapshot *s, enum obj_kind kind,
+			    const char *schema, const char *name,
+			    struct object *parent,
+			    const struct attr *attrs, size_t nattrs);
+struct object *snapshot_find(const struct snapshot *s, const char *key);
+/* Side-local lookup for dependency resolution; subid picks a column. */
+void snapshot_register_oid(struct snapshot *s, struct object *o);
+struct object *snapshot_find_oid(const struct snapshot *s,
+				 unsigned int classid, unsigned int oid,
+				 int subid);
+void snapshot_add_dep(struct snapshot *s, struct object *from,
+		      struct object *on, char type);
+void snapshot_add_unhandled(struct snapshot *s, const char *kind,
+			    size_t count, const char *names);
+/* Sorts objects by key, children and deps canonically. */
+void snapshot_finish(struct snapshot *s);
+
+#endif

@@ -1,0 +1,134 @@
+/* plan.h: the ordered, severity-tagged statements that turn one snapshot into another. */
+#ifndef PGDIFF_PLAN_H
+#define PGDIFF_PLAN_H
+
+#include <stddef.h>
+
+#include "pgdiff/arena.h"
+#include "pgdiff/model.h"
+#include "pgdiff/strbuf.h"
+
+enum severity {
+	SEV_NONE,
+	SEV_MINOR,
+	SEV_MAJOR,
+	SEV_CRITICAL
+};
+
+/* Hazards a statement carries; its severity is the worst of theirs. */
+enum hazard {
+	HZ_DATA_LOSS = 1 << 0,		/* critical */
+	HZ_BREAKS_DEPENDENTS = 1 << 1,	/* critical */
+	HZ_TABLE_REWRITE = 1 << 2,	/* major */
+	HZ_MAY_FAIL = 1 << 3,		/* major */
+	HZ_EXCLUSIVE_LOCK = 1 << 4,	/* major */
+	HZ_SLOWER_QUERIES = 1 << 5,	/* major */
+	HZ_NOT_TRANSACTIONAL = 1 << 6,	/* minor: noted, not dangerous */
+};
+#define HZ_COUNT 7
+
+/* Every kind of change pgdiff can make; each has one rule in severity.c. */
+enum change {
+	CH_CREATE_SCHEMA, CH_DROP_SCHEMA,
+	CH_CREATE_EXTENSION, CH_DROP_EXTENSION, CH_UPDATE_EXTENSION,
+	CH_MOVE_EXTENSION,
+	CH_CREATE_ENUM, CH_DROP_ENUM, CH_ADD_ENUM_VALUE, CH_REBUILD_ENUM,
+	CH_RETYPE_ENUM_COLUMN, CH_DROP_OLD_ENUM,
+	CH_CREATE_SEQUENCE, CH_DROP_SEQUENCE, CH_ALTER_SEQUENCE,
+	CH_SEQUENCE_OWNER,
+	CH_CREATE_TABLE, CH_DROP_TABLE, CH_TABLE_PERSISTENCE,
+	CH_ADD_COLUMN, CH_ADD_COLUMN_NOT_NULL, CH_ADD_COLUMN_REWRITE,
+	CH_DROP_COLUMN, CH_RECREATE_COLUMN,
+	CH_COLUMN_TYPE_SAFE, CH_COLUMN_TYPE, CH_COLUMN_TYPE_LOSSY,
+	CH_COLUMN_COLLATION,
+	CH_SET_DEFAULT, CH_DROP_DEFAULT,
+	CH_SET_NOT_NULL, CH_DROP_NOT_NULL,
+	CH_ADD_IDENTITY, CH_ALTER_IDENTITY, CH_DROP_IDENTITY,
+	CH_DROP_EXPRESSION,
+	CH_ADD_CONSTRAINT_NEW_TABLE, CH_ADD_CONSTRAINT, CH_ADD_FOREIGN_KEY,
+	CH_ADD_CONSTRAINT_NOT_VALID, CH_VALIDATE_CONSTRAINT,
+	CH_ALTER_CONSTRAINT,
+	CH_DROP_CHECK, CH_DROP_KEY, CH_DROP_FOREIGN_KEY,
+	CH_CREATE_INDEX, CH_CREATE_INDEX_NEW_TABLE, CH_DROP_INDEX,
+	CH_RECREATE_DROP,
+	CH_NCHANGES
+};
+
+struct rule {
+	enum change change;
+	const char *summary;	/* for the man page: "drop a column" */
+	unsigned int hazards;
+	const char *reason;	/* printf format, %s is the object */
+};
+
+const struct rule *rule_for(enum change ch);
+enum severity severity_of_hazards(unsigned int hazards);
+const char *severity_name(enum severity sev);	/* "critical" */
+const char *hazard_name(enum hazard hz);	/* "data-loss" */
+
+enum action {
+	ACT_DROP,
+	ACT_CREATE,
+	ACT_ALTER
+};
+
+/* A list of object keys, owned by the plan's arena. */
+struct keylist {
+	const char **keys;
+	size_t n, alloc;
+};
+
+struct stmt {
+	enum action action;
+	enum change change;
+	enum severity severity;
+	unsigned int hazards;
+	char *sql;		/* without the final semicolon */
+	char *reason;
+	const struct object *obj;	/* source object for drops, else target */
+	/* What ordering needs to know; derived from obj unless set by a kind. */
+	struct keylist creates, drops, needs, unneeds;
+	int custom_keys;	/* the kind filled the lists itself */
+	size_t seq;		/* order of creation, the final tie-break */
+	struct stmt **after;	/* explicit edges: these run first */
+	size_t nafter, after_alloc;
+	int omitted;		/* done implicitly by another statement */
+};
+
+struct plan {
+	struct arena arena;
+	const struct snapshot *from, *to;
+	struct stmt **stmts;	/* in execution order once planned */
+	size_t nstmts, stmts_alloc;
+	size_t nomitted;	/* after stmts[nstmts]: done by other statements */
+	size_t counts[SEV_CRITICAL + 1];
+	enum severity worst;
+	size_t ncycles;		/* dependency cycles that had to be broken */
+};
+
+/* Diffs the two snapshots and orders the result; they must outlive plan. */
+void plan_build(struct plan *plan, const struct snapshot *from,
+		const struct snapshot *to);
+void plan_release(struct plan *plan);
+
+/*
+ * Adds a statement about obj; takes sql's contents (leaving it empty).
+ * what names the object in the reason; NULL means obj's qualified name.
+ */
+struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
+		      const struct object *obj, const char *what,
+		      struct strbuf *sql);
+/* Statement st must run after first. */
+void stmt_after(struct stmt *st, struct stmt *first);
+void keylist_add(struct plan *plan, struct keylist *l, const char *key);
+
+/* "public.orders.note": the name used in reasons (caller frees). */
+char *obj_display_name(const struct object *o);
+
+/* The counterpart of o on the other side, or NULL. */
+const struct object *plan_source_of(const struct plan *plan,
+				    const struct object *o);
+const struct object *plan_target_of(const struct plan *plan,
+				    const struct object *o);
+
+#endif

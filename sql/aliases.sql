@@ -1,0 +1,23 @@
+-- aliases: catalog rows that stand for a modelled object (a default for its column, an array
+-- type for its element, a constraint's index for the constraint, an extension's member for the extension)
+SELECT 'pg_attrdef'::pg_catalog.regclass::pg_catalog.oid AS classid, ad.oid AS objid, 0 AS subid,
+       'pg_class'::pg_catalog.regclass::pg_catalog.oid AS to_classid, ad.adrelid AS to_objid,
+       ad.adnum::pg_catalog.int4 AS to_subid
+FROM pg_catalog.pg_attrdef ad
+UNION ALL
+SELECT 'pg_type'::pg_catalog.regclass, t.oid, 0, 'pg_class'::pg_catalog.regclass, t.typrelid, 0
+FROM pg_catalog.pg_type t WHERE t.typrelid <> 0 AND t.oid >= 16384
+UNION ALL
+SELECT 'pg_type'::pg_catalog.regclass, t.typarray, 0, 'pg_type'::pg_catalog.regclass, t.oid, 0
+FROM pg_catalog.pg_type t WHERE t.typarray <> 0 AND t.oid >= 16384
+UNION ALL
+SELECT 'pg_class'::pg_catalog.regclass, k.conindid, 0, 'pg_constraint'::pg_catalog.regclass, k.oid, 0
+FROM pg_catalog.pg_constraint k WHERE k.contype IN ('p', 'u', 'x') AND k.conindid <> 0
+UNION ALL
+SELECT d.classid, d.objid, 0, d.refclassid, d.refobjid, d.refobjsubid
+FROM pg_catalog.pg_depend d
+JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+WHERE d.classid = 'pg_class'::pg_catalog.regclass AND d.deptype = 'i'
+UNION ALL
+SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, 0
+FROM pg_catalog.pg_depend d WHERE d.deptype = 'e'

@@ -1,0 +1,39 @@
+-- columns: of the tables in tables.sql, in attnum order
+SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
+       a.attrelid AS _oid, a.attnum AS _subid, a.attrelid AS _parent,
+       n.nspname AS schema, a.attname AS name,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+       a.attnotnull AS not_null,
+       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
+         AS "default",
+       CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
+         AS generated,
+       CASE WHEN a.attcollation <> t.typcollation
+            THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+       END AS collation,
+       NULLIF(a.attidentity, '') AS identity,
+       pg_catalog.format_type(s.seqtypid, NULL) AS identity_type,
+       s.seqstart::pg_catalog.text AS identity_start,
+       s.seqincrement::pg_catalog.text AS identity_increment,
+       s.seqmin::pg_catalog.text AS identity_minvalue,
+       s.seqmax::pg_catalog.text AS identity_maxvalue,
+       s.seqcache::pg_catalog.text AS identity_cache,
+       s.seqcycle AS identity_cycle,
+       CASE WHEN a.attidentity <> '' THEN sc.relname END AS identity_sequence
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+LEFT JOIN pg_catalog.pg_depend sd
+  ON a.attidentity <> '' AND sd.refclassid = 'pg_class'::pg_catalog.regclass
+ AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum
+ AND sd.classid = 'pg_class'::pg_catalog.regclass AND sd.deptype = 'i'
+LEFT JOIN pg_catalog.pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
+LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sc.oid
+WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
+ORDER BY a.attrelid, a.attnum

@@ -1,0 +1,20 @@
+-- constraints: table constraints (NOT NULL is a column fact); definition without the trailing state clauses
+SELECT 'pg_constraint'::pg_catalog.regclass::pg_catalog.oid AS _classid,
+       k.oid AS _oid, k.conrelid AS _parent,
+       n.nspname AS schema, k.conname AS name,
+       k.contype AS type,
+       pg_catalog.pg_get_constraintdef(k.oid) AS definition,
+       k.condeferrable AS deferrable, k.condeferred AS deferred,
+       k.convalidated AS validated,
+       CASE WHEN k.contype = 'f' THEN
+         pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.relname)
+       END AS references
+FROM pg_catalog.pg_constraint k
+JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class f ON f.oid = k.confrelid
+LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace
+WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind = 'r'
+  AND k.conparentid = 0 AND NOT (k.contype = 'c' AND k.coninhcount > 0)
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'

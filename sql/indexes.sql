@@ -1,0 +1,19 @@
+-- indexes: those not backing a constraint, with their normalized definition
+SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
+       i.indexrelid AS _oid, i.indrelid AS _parent,
+       n.nspname AS schema, c.relname AS name,
+       pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+       i.indisunique AS is_unique
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE t.relkind = 'r' AND c.relkind = 'i'
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k
+                  WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x')
+                    AND k.conrelid = i.indrelid)
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_class'::pg_catalog.regclass
+                    AND d.objid = i.indexrelid AND d.deptype = 'e')

@@ -1,0 +1,283 @@
+/* column.c: ADD / DROP COLUMN and every ALTER COLUMN path. */
+#include <string.h>
+
+#include "pgdiff/coltype.h"
+#include "pgdiff/kinds.h"
+#include "pgdiff/quote.h"
+#include "pgdiff/util.h"
+
+static void identity_options(struct strbuf *sb, const struct object *col)
+{
+	strbuf_adds(sb, " (SEQUENCE NAME ");
+	quote_qualified(sb, col->schema, obj_get(col, "identity_sequence"));
+	strbuf_addf(sb, " START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s%s)",
+		    obj_get(col, "identity_start"),
+		    obj_get(col, "identity_increment"),
+		    obj_get(col, "identity_minvalue"),
+		    obj_get(col, "identity_maxvalue"),
+		    obj_get(col, "identity_cache"),
+		    obj_flag(col, "identity_cycle") ? " CYCLE" : "");
+}
+
+static const char *identity_kind(const struct object *col)
+{
+	return obj_get(col, "identity")[0] == 'a' ? "ALWAYS" : "BY DEFAULT";
+}
+
+void column_definition(struct strbuf *sb, const struct object *col)
+{
+	const char *collation = obj_get(col, "collation");
+	const char *def = obj_get(col, "default");
+	const char *generated = obj_get(col, "generated");
+
+	quote_ident(sb, col->name);
+	strbuf_addch(sb, ' ');
+	strbuf_adds(sb, obj_get(col, "type"));
+	if (collation)
+		strbuf_addf(sb, " COLLATE %s", collation);
+	if (generated)
+		strbuf_addf(sb, " GENERATED ALWAYS AS (%s) STORED", generated);
+	if (obj_get(col, "identity")) {
+		strbuf_addf(sb, " GENERATED %s AS IDENTITY", identity_kind(col));
+		identity_options(sb, col);
+	}
+	if (def)
+		strbuf_addf(sb, " DEFAULT %s", def);
+	if (obj_flag(col, "not_null"))
+		strbuf_adds(sb, " NOT NULL");
+}
+
+/* "ALTER TABLE public.t " */
+static void alter_table(struct strbuf *sql, const struct object *col)
+{
+	strbuf_adds(sql, "ALTER TABLE ");
+	quote_qualified(sql, col->parent->schema, col->parent->name);
+	strbuf_addch(sql, ' ');
+}
+
+static void alter_column(struct strbuf *sql, const struct object *col)
+{
+	alter_table(sql, col);
+	strbuf_adds(sql, "ALTER COLUMN ");
+	quote_ident(sql, col->name);
+	strbuf_addch(sql, ' ');
+}
+
+static void column_create(struct plan *plan, const struct object *col)
+{
+	struct strbuf sql = STRBUF_INIT;
+	enum change ch = CH_ADD_COLUMN;
+
+	if (obj_get(col, "generated") || obj_get(col, "identity") ||
+	    default_is_volatile(obj_get(col, "default")))
+		ch = CH_ADD_COLUMN_REWRITE;
+	else if (obj_flag(col, "not_null") && !obj_get(col, "default"))
+		ch = CH_ADD_COLUMN_NOT_NULL;
+	alter_table(&sql, col);
+	strbuf_adds(&sql, "ADD COLUMN ");
+	column_definition(&sql, col);
+	plan_add(plan, ACT_CREATE, ch, col, NULL, &sql);
+	strbuf_release(&sql);
+}
+
+static struct stmt *drop_as(struct plan *plan, const struct object *col,
+			    enum change ch)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	alter_table(&sql, col);
+	strbuf_adds(&sql, "DROP COLUMN ");
+	quote_ident(&sql, col->name);
+	st = plan_add(plan, ACT_DROP, ch, col, NULL, &sql);
+	strbuf_release(&sql);
+	return st;
+}
+
+static void column_drop(struct plan *plan, const struct object *col)
+{
+	drop_as(plan, col, CH_DROP_COLUMN);
+}
+
+/* Statements about one column run in the order written here. */
+struct column_change {
+	struct plan *plan;
+	const struct object *from, *to;
+	struct strbuf sql;
+	struct stmt *last;
+};
+
+static void emit(struct column_change *cc, enum change ch)
+{
+	struct stmt *st = plan_add(cc->plan, ACT_ALTER, ch, cc->to, NULL,
+				   &cc->sql);
+	if (cc->last)
+		stmt_after(st, cc->last);
+	cc->last = st;
+}
+
+static void start(struct column_change *cc)
+{
+	strbuf_reset(&cc->sql);
+	alter_column(&cc->sql, cc->to);
+}
+
+static void set_default(struct column_change *cc, const char *def)
+{
+	start(cc);
+	if (def) {
+		strbuf_addf(&cc->sql, "SET DEFAULT %s", def);
+		emit(cc, CH_SET_DEFAULT);
+	} else {
+		strbuf_adds(&cc->sql, "DROP DEFAULT");
+		emit(cc, CH_DROP_DEFAULT);
+	}
+}
+
+static int retype(struct column_change *cc)
+{
+	const char *old_type = obj_get(cc->from, "type");
+	const char *new_type = obj_get(cc->to, "type");
+	const char *collation = obj_get(cc->to, "collation");
+	int type_differs = strcmp(old_type, new_type) != 0;
+	enum type_change how = classify_type_change(old_type, new_type);
+	enum change ch;
+	int cast_default = type_differs && obj_get(cc->from, "default") &&
+			   how != TYPE_SAFE;
+
+	if (!type_differs && !obj_attr_differs(cc->from, cc->to, "collation"))
+		return 0;
+	/* A default of the old type may not cast to the new one. */
+	if (cast_default)
+		set_default(cc, NULL);
+	start(cc);
+	strbuf_addf(&cc->sql, "TYPE %s", new_type);
+	if (collation)
+		strbuf_addf(&cc->sql, " COLLATE %s", collation);
+	if (type_differs && how != TYPE_SAFE) {
+		strbuf_adds(&cc->sql, " USING ");
+		quote_ident(&cc->sql, cc->to->name);
+		strbuf_addf(&cc->sql, "::%s", new_type);
+	}
+	if (!type_differs)
+		ch = CH_COLUMN_COLLATION;
+	else if (how == TYPE_SAFE)
+		ch = CH_COLUMN_TYPE_SAFE;
+	else if (how == TYPE_REWRITE)
+		ch = CH_COLUMN_TYPE;
+	else
+		ch = CH_COLUMN_TYPE_LOSSY;
+	emit(cc, ch);
+	return cast_default;
+}
+
+static void add_identity(struct column_change *cc)
+{
+	start(cc);
+	strbuf_addf(&cc->sql, "ADD GENERATED %s AS IDENTITY",
+		    identity_kind(cc->to));
+	identity_options(&cc->sql, cc->to);
+	emit(cc, CH_ADD_IDENTITY);
+}
+
+static const struct {
+	const char *attr, *clause;
+} identity_clauses[] = {
+	{ "identity_increment", "SET INCREMENT BY " },
+	{ "identity_minvalue", "SET MINVALUE " },
+	{ "identity_maxvalue", "SET MAXVALUE " },
+	{ "identity_start", "SET START WITH " },
+	{ "identity_cache", "SET CACHE " },
+};
+
+static void alter_identity(struct column_change *cc)
+{
+	const char *old_seq = obj_get(cc->from, "identity_sequence");
+	size_t base;
+
+	start(cc);
+	base = cc->sql.len;
+	if (strcmp(obj_get(cc->from, "identity"), obj_get(cc->to, "identity")))
+		strbuf_addf(&cc->sql, "SET GENERATED %s ",
+			    identity_kind(cc->to));
+	for (size_t i = 0; i < sizeof(identity_clauses) / sizeof(*identity_clauses); i++)
+		if (obj_attr_differs(cc->from, cc->to, identity_clauses[i].attr))
+			strbuf_addf(&cc->sql, "%s%s ", identity_clauses[i].clause,
+				    obj_get(cc->to, identity_clauses[i].attr));
+	if (obj_attr_differs(cc->from, cc->to, "identity_cycle"))
+		strbuf_adds(&cc->sql, obj_flag(cc->to, "identity_cycle") ?
+			    "SET CYCLE " : "SET NO CYCLE ");
+	if (cc->sql.len > base) {
+		strbuf_setlen(&cc->sql, cc->sql.len - 1);
+		emit(cc, CH_ALTER_IDENTITY);
+	}
+	if (old_seq && obj_attr_differs(cc->from, cc->to, "identity_sequence")) {
+		strbuf_reset(&cc->sql);
+		strbuf_adds(&cc->sql, "ALTER SEQUENCE ");
+		quote_qualified(&cc->sql, cc->from->schema, old_seq);
+		strbuf_adds(&cc->sql, " RENAME TO ");
+		quote_ident(&cc->sql, obj_get(cc->to, "identity_sequence"));
+		emit(cc, CH_ALTER_IDENTITY);
+	}
+}
+
+static void change_not_null(struct column_change *cc)
+{
+	int want = obj_flag(cc->to, "not_null");
+
+	if (obj_flag(cc->from, "not_null") == want)
+		return;
+	start(cc);
+	strbuf_adds(&cc->sql, want ? "SET NOT NULL" : "DROP NOT NULL");
+	emit(cc, want ? CH_SET_NOT_NULL : CH_DROP_NOT_NULL);
+}
+
+/* Generation expressions cannot be altered before PostgreSQL 17: re-add. */
+static int regenerate(struct column_change *cc)
+{
+	const char *old_gen = obj_get(cc->from, "generated");
+	const char *new_gen = obj_get(cc->to, "generated");
+
+	if (str_equal(old_gen, new_gen))
+		return 0;
+	if (old_gen && !new_gen) {
+		start(cc);
+		strbuf_adds(&cc->sql, "DROP EXPRESSION");
+		emit(cc, CH_DROP_EXPRESSION);
+		return 0;
+	}
+	drop_as(cc->plan, cc->from, CH_RECREATE_COLUMN);
+	column_create(cc->plan, cc->to);
+	return 1;
+}
+
+static void column_alter(struct plan *plan, const struct object *from,
+			 const struct object *to)
+{
+	struct column_change cc = { plan, from, to, STRBUF_INIT, NULL };
+	const char *old_identity = obj_get(from, "identity");
+	const char *new_identity = obj_get(to, "identity");
+	int default_dropped;
+
+	if (regenerate(&cc))
+		goto out;
+	default_dropped = retype(&cc);
+	if (default_dropped ? obj_get(to, "default") != NULL
+			    : obj_attr_differs(from, to, "default"))
+		set_default(&cc, obj_get(to, "default"));
+	/* DROP IDENTITY before DROP NOT NULL; SET NOT NULL before ADD. */
+	if (old_identity && !new_identity) {
+		start(&cc);
+		strbuf_adds(&cc.sql, "DROP IDENTITY");
+		emit(&cc, CH_DROP_IDENTITY);
+	}
+	change_not_null(&cc);
+	if (!old_identity && new_identity)
+		add_identity(&cc);
+	else if (old_identity && new_identity)
+		alter_identity(&cc);
+out:
+	strbuf_release(&cc.sql);
+}
+
+const struct kind_ops column_ops = { column_create, column_drop, column_alter };

@@ -1,0 +1,241 @@
+/* model.c: snapshot construction, lookup and the canonical order of objects. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgdiff/model.h"
+#include "pgdiff/quote.h"
+#include "pgdiff/strbuf.h"
+#include "pgdiff/util.h"
+
+static const char *const kind_names[OBJ_NKINDS] = {
+	[OBJ_SCHEMA] = "schema",
+	[OBJ_EXTENSION] = "extension",
+	[OBJ_ENUM] = "type",
+	[OBJ_SEQUENCE] = "sequence",
+	[OBJ_TABLE] = "table",
+	[OBJ_COLUMN] = "column",
+	[OBJ_CONSTRAINT] = "constraint",
+	[OBJ_INDEX] = "index",
+};
+
+const char *obj_kind_name(enum obj_kind kind)
+{
+	if (kind < 0 || kind >= OBJ_NKINDS)
+		BUG("bad object kind %d", (int)kind);
+	return kind_names[kind];
+}
+
+const char *obj_get(const struct object *o, const char *name)
+{
+	for (size_t i = 0; i < o->nattrs; i++)
+		if (!strcmp(o->attrs[i].name, name))
+			return o->attrs[i].value;
+	return NULL;
+}
+
+int obj_flag(const struct object *o, const char *name)
+{
+	const char *v = obj_get(o, name);
+	return v && !strcmp(v, "t");
+}
+
+int obj_attr_differs(const struct object *a, const struct object *b,
+		     const char *name)
+{
+	return !str_equal(obj_get(a, name), obj_get(b, name));
+}
+
+int obj_same_attrs(const struct object *a, const struct object *b)
+{
+	if (a->nattrs != b->nattrs)
+		return 0;
+	for (size_t i = 0; i < a->nattrs; i++)
+		if (obj_attr_differs(a, b, a->attrs[i].name))
+			return 0;
+	return 1;
+}
+
+int obj_depends_on(const struct object *o, const char *key)
+{
+	for (size_t i = 0; i < o->ndeps; i++)
+		if (!strcmp(o->deps[i].on->key, key))
+			return 1;
+	return 0;
+}
+
+void snapshot_init(struct snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void snapshot_release(struct snapshot *s)
+{
+	for (size_t i = 0; i < s->nobjects; i++) {
+		free(s->objects[i]->children);
+		free(s->objects[i]->deps);
+		free(s->objects[i]->users);
+	}
+	free(s->objects);
+	free(s->unhandled);
+	strmap_release(&s->by_key);
+	strmap_release(&s->by_oid);
+	arena_release(&s->arena);
+	memset(s, 0, sizeof(*s));
+}
+
+/* "table public.t", "column public.t.c": quoted parts keep keys unambiguous. */
+static char *make_key(struct arena *a, enum obj_kind kind, const char *schema,
+		      const struct object *parent, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *key;
+
+	strbuf_addf(&sb, "%s ", obj_kind_name(kind));
+	if (schema) {
+		quote_ident(&sb, schema);
+		strbuf_addch(&sb, '.');
+	}
+	if (parent && kind != OBJ_INDEX) {
+		quote_ident(&sb, parent->name);
+		strbuf_addch(&sb, '.');
+	}
+	quote_ident(&sb, name);
+	key = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return key;
+}
+
+struct object *snapshot_add(struct snapshot *s, enum obj_kind kind,
+			    const char *schema, const char *name,
+			    struct object *parent,
+			    const struct attr *attrs, size_t nattrs)
+{
+	struct object *o = arena_alloc(&s->arena, sizeof(*o));
+
+	o->kind = kind;
+	o->schema = arena_strdup(&s->arena, schema);
+	o->name = arena_strdup(&s->arena, name);
+	o->parent = parent;
+	o->key = make_key(&s->arena, kind, o->schema, parent, o->name);
+	o->attrs = arena_alloc(&s->arena, nattrs * sizeof(*attrs) + 1);
+	for (size_t i = 0; i < nattrs; i++) {
+		o->attrs[i].name = arena_strdup(&s->arena, attrs[i].name);
+		o->attrs[i].value = arena_strdup(&s->arena, attrs[i].value);
+	}
+	o->nattrs = nattrs;
+	if (strmap_put(&s->by_key, o->key, o))
+		BUG("two objects with key %s", o->key);
+	ALLOC_GROW(s->objects, s->nobjects + 1, s->objects_alloc);
+	s->objects[s->nobjects++] = o;
+	if (parent && kind == OBJ_COLUMN) {
+		ALLOC_GROW(parent->children, parent->nchildren + 1,
+			   parent->children_alloc);
+		parent->children[parent->nchildren++] = o;
+	}
+	return o;
+}
+
+struct object *snapshot_find(const struct snapshot *s, const char *key)
+{
+	return strmap_get(&s->by_key, key);
+}
+
+static void oid_key(char *buf, size_t size, unsigned int classid,
+		    unsigned int oid, int subid)
+{
+	snprintf(buf, size, "%u/%u/%d", classid, oid, subid);
+}
+
+void snapshot_register_oid(struct snapshot *s, struct object *o)
+{
+	char buf[64];
+
+	oid_key(buf, sizeof(buf), o->classid, o->oid, o->subid);
+	strmap_put(&s->by_oid, arena_strdup(&s->arena, buf), o);
+}
+
+struct object *snapshot_find_oid(const struct snapshot *s,
+				 unsigned int classid, unsigned int oid,
+				 int subid)
+{
+	char buf[64];
+	struct object *o;
+
+	oid_key(buf, sizeof(buf), classid, oid, subid);
+	o = strmap_get(&s->by_oid, buf);
+	if (!o && subid) {
+		/* A column we do not model stands for its table. */
+		oid_key(buf, sizeof(buf), classid, oid, 0);
+		o = strmap_get(&s->by_oid, buf);
+	}
+	return o;
+}
+
+void snapshot_add_dep(struct snapshot *s, struct object *from,
+		      struct object *on, char type)
+{
+	(void)s;
+	if (from == on || !from || !on)
+		return;
+	/* A column's link to its own table is structural, not a dependency. */
+	if (from->parent == on && from->kind == OBJ_COLUMN)
+		return;
+	ALLOC_GROW(from->deps, from->ndeps + 1, from->deps_alloc);
+	from->deps[from->ndeps].on = on;
+	from->deps[from->ndeps].type = type;
+	from->ndeps++;
+}
+
+void snapshot_add_unhandled(struct snapshot *s, const char *kind,
+			    size_t count, const char *names)
+{
+	struct unhandled *u;
+
+	ALLOC_GROW(s->unhandled, s->nunhandled + 1, s->unhandled_alloc);
+	u = &s->unhandled[s->nunhandled++];
+	u->kind = arena_strdup(&s->arena, kind);
+	u->count = count;
+	u->names = arena_strdup(&s->arena, names);
+}
+
+static int cmp_object_key(const void *a, const void *b)
+{
+	const struct object *x = *(struct object *const *)a;
+	const struct object *y = *(struct object *const *)b;
+	return strcmp(x->key, y->key);
+}
+
+static int cmp_dep(const void *a, const void *b)
+{
+	const struct dep *x = a, *y = b;
+	int c = strcmp(x->on->key, y->on->key);
+	return c ? c : x->type - y->type;
+}
+
+/* Sorted, duplicate-free deps, and the reverse edges built from them. */
+static void finish_deps(struct object *o)
+{
+	size_t n = 0;
+
+	qsort(o->deps, o->ndeps, sizeof(*o->deps), cmp_dep);
+	for (size_t i = 0; i < o->ndeps; i++) {
+		if (n && o->deps[n - 1].on == o->deps[i].on)
+			continue;
+		o->deps[n++] = o->deps[i];
+	}
+	o->ndeps = n;
+	for (size_t i = 0; i < n; i++) {
+		struct object *on = o->deps[i].on;
+		ALLOC_GROW(on->users, on->nusers + 1, on->users_alloc);
+		on->users[on->nusers++] = o;
+	}
+}
+
+void snapshot_finish(struct snapshot *s)
+{
+	qsort(s->objects, s->nobjects, sizeof(*s->objects), cmp_object_key);
+	for (size_t i = 0; i < s->nobjects; i++)
+		finish_deps(s->objects[i]);
+	/* users arrays were filled in key order of the user: already sorted */
+}

@@ -1,0 +1,258 @@
+/*
+ * cascade.c: what each statement creates, drops and depends on, what a drop
+ * takes with it implicitly, and what must be re-created because of it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgdiff/kinds.h"
+#include "pgdiff/plan.h"
+#include "pgdiff/quote.h"
+#include "pgdiff/util.h"
+
+void plan_cascade(struct plan *plan);
+
+/* Relations share one namespace: a dropped index frees its name for a key. */
+static const char *relname_key(struct plan *plan, const struct object *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *key, *type;
+
+	switch (o->kind) {
+	case OBJ_TABLE:
+	case OBJ_SEQUENCE:
+	case OBJ_INDEX:
+		break;
+	case OBJ_CONSTRAINT:
+		type = obj_get(o, "type");
+		if (type && strchr("pux", type[0]))
+			break;
+		return NULL;
+	default:
+		return NULL;
+	}
+	strbuf_adds(&sb, "rel ");
+	quote_qualified(&sb, o->schema, o->name);
+	key = arena_strdup(&plan->arena, sb.buf);
+	strbuf_release(&sb);
+	return key;
+}
+
+static void add_object_keys(struct plan *plan, struct keylist *l,
+			    const struct object *o)
+{
+	const char *rel = relname_key(plan, o);
+
+	keylist_add(plan, l, o->key);
+	for (size_t i = 0; i < o->nchildren; i++)
+		keylist_add(plan, l, o->children[i]->key);
+	if (rel)
+		keylist_add(plan, l, rel);
+}
+
+static void add_deps(struct plan *plan, struct keylist *l,
+		     const struct object *o)
+{
+	if (!o)
+		return;
+	for (size_t i = 0; i < o->ndeps; i++)
+		keylist_add(plan, l, o->deps[i].on->key);
+	for (size_t i = 0; i < o->nchildren; i++)
+		add_deps(plan, l, o->children[i]);
+	if (o->parent)
+		keylist_add(plan, l, o->parent->key);
+}
+
+/* The default key sets, from the statement's action and object. */
+static void derive_keys(struct plan *plan, struct stmt *st)
+{
+	if (st->custom_keys)
+		return;
+	st->custom_keys = 1;
+	switch (st->action) {
+	case ACT_CREATE:
+		add_object_keys(plan, &st->creates, st->obj);
+		add_deps(plan, &st->needs, st->obj);
+		break;
+	case ACT_ALTER:
+		keylist_add(plan, &st->creates, st->obj->key);
+		add_deps(plan, &st->needs, st->obj);
+		add_deps(plan, &st->unneeds, plan_source_of(plan, st->obj));
+		break;
+	case ACT_DROP:
+		add_object_keys(plan, &st->drops, st->obj);
+		add_deps(plan, &st->unneeds, st->obj);
+		break;
+	}
+}
+
+struct cascade {
+	struct plan *plan;
+	struct strmap dropped;	/* key -> the statement that drops it */
+	struct strmap own_drop;	/* object key -> its own drop statement */
+	struct strmap created;	/* object key -> a statement creating it */
+	int changed;
+};
+
+static void note_statement(struct cascade *c, struct stmt *st)
+{
+	derive_keys(c->plan, st);
+	if (st->action == ACT_CREATE && st->obj)
+		strmap_put(&c->created, st->obj->key, st);
+	if (st->omitted)
+		return;
+	if (st->action == ACT_DROP && st->obj &&
+	    !strmap_get(&c->own_drop, st->obj->key))
+		strmap_put(&c->own_drop, st->obj->key, st);
+	for (size_t i = 0; i < st->drops.n; i++)
+		if (!strmap_get(&c->dropped, st->drops.keys[i]))
+			strmap_put(&c->dropped, st->drops.keys[i], st);
+}
+
+static void note_new_statements(struct cascade *c, size_t from)
+{
+	for (size_t i = from; i < c->plan->nstmts; i++)
+		note_statement(c, c->plan->stmts[i]);
+}
+
+/* The statement whose drop takes x with it: its table's, or an owner's. */
+static struct stmt *owner_drop(struct cascade *c, const struct object *x)
+{
+	struct stmt *st;
+
+	if (x->parent && (st = strmap_get(&c->dropped, x->parent->key)))
+		return st;
+	for (size_t i = 0; i < x->ndeps; i++)
+		if (x->deps[i].type != 'n' &&
+		    (st = strmap_get(&c->dropped, x->deps[i].on->key)))
+			return st;
+	return NULL;
+}
+
+/* Whether x needs a key that a statement other than these two drops. */
+static int needs_other_drop(struct cascade *c, const struct object *x,
+			    const struct stmt *a, const struct stmt *b)
+{
+	for (size_t i = 0; i < x->ndeps; i++) {
+		struct stmt *st;
+		if (x->deps[i].type != 'n')
+			continue;
+		st = strmap_get(&c->dropped, x->deps[i].on->key);
+		if (st && st != a && st != b)
+			return 1;
+	}
+	return 0;
+}
+
+static void merge_into(struct cascade *c, struct stmt *owner,
+		       const struct object *x)
+{
+	struct keylist keys = { NULL, 0, 0 };
+
+	add_object_keys(c->plan, &keys, x);
+	for (size_t i = 0; i < keys.n; i++) {
+		keylist_add(c->plan, &owner->drops, keys.keys[i]);
+		strmap_put(&c->dropped, keys.keys[i], owner);
+	}
+	free(keys.keys);
+	add_deps(c->plan, &owner->unneeds, x);
+}
+
+static void recreate(struct cascade *c, const struct object *x)
+{
+	const struct object *target = plan_target_of(c->plan, x);
+	size_t before = c->plan->nstmts;
+
+	if (!target || strmap_get(&c->created, x->key))
+		return;
+	kind_ops(target->kind)->create(c->plan, target);
+	note_new_statements(c, before);
+}
+
+/* x is dropped with owner's statement: fold its own drop in, or re-create it. */
+static void drop_with_owner(struct cascade *c, const struct object *x,
+			    struct stmt *owner)
+{
+	struct stmt *own = strmap_get(&c->own_drop, x->key);
+
+	if (own) {
+		if (own->omitted || own == owner ||
+		    needs_other_drop(c, x, owner, own))
+			return;
+		own->omitted = 1;
+		merge_into(c, owner, x);
+		c->changed = 1;
+		return;
+	}
+	if (strmap_get(&c->dropped, x->key))
+		return;
+	merge_into(c, owner, x);
+	recreate(c, x);
+	c->changed = 1;
+}
+
+/*
+ * x stays, but needs (on both sides) something that is dropped and
+ * re-created: drop x first and re-create it after.
+ */
+static void drop_for_recreate(struct cascade *c, const struct object *x)
+{
+	const struct object *target = plan_target_of(c->plan, x);
+	size_t before = c->plan->nstmts;
+
+	if (!target || x->kind == OBJ_COLUMN)
+		return;
+	for (size_t i = 0; i < x->ndeps; i++) {
+		const struct object *on = x->deps[i].on;
+		struct stmt *by = strmap_get(&c->dropped, on->key);
+		char *name, *because;
+
+		if (x->deps[i].type != 'n' || !by ||
+		    !obj_depends_on(target, on->key))
+			continue;
+		kind_ops(x->kind)->drop(c->plan, x);
+		name = obj_display_name(x);
+		because = obj_display_name(on);
+		for (size_t k = before; k < c->plan->nstmts; k++) {
+			struct stmt *st = c->plan->stmts[k];
+			st->change = CH_RECREATE_DROP;
+			st->hazards = rule_for(CH_RECREATE_DROP)->hazards;
+			st->severity = severity_of_hazards(st->hazards);
+			st->reason = arena_printf(&c->plan->arena,
+				"drops %s to re-create it, because %s is re-created",
+				name, because);
+		}
+		free(name);
+		free(because);
+		note_new_statements(c, before);
+		recreate(c, x);
+		c->changed = 1;
+		return;
+	}
+}
+
+void plan_cascade(struct plan *plan)
+{
+	struct cascade c = { plan, STRMAP_INIT, STRMAP_INIT, STRMAP_INIT, 1 };
+	const struct snapshot *from = plan->from;
+
+	note_new_statements(&c, 0);
+	while (c.changed) {
+		c.changed = 0;
+		for (size_t i = 0; i < from->nobjects; i++) {
+			const struct object *x = from->objects[i];
+			struct stmt *owner = owner_drop(&c, x);
+
+			if (owner)
+				drop_with_owner(&c, x, owner);
+			else if (!strmap_get(&c.dropped, x->key))
+				drop_for_recreate(&c, x);
+		}
+	}
+	/* Statements made by the last round still need their keys. */
+	for (size_t i = 0; i < plan->nstmts; i++)
+		derive_keys(plan, plan->stmts[i]);
+	strmap_release(&c.dropped);
+	strmap_release(&c.own_drop);
+	strmap_release(&c.created);
+}

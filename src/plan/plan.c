@@ -1,0 +1,154 @@
+/* plan.c: statement bookkeeping and the diff driver that asks each kind for changes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgdiff/kinds.h"
+#include "pgdiff/plan.h"
+#include "pgdiff/util.h"
+
+/* Defined in cascade.c and order.c: the two passes after the diff. */
+void plan_cascade(struct plan *plan);
+void plan_derive_keys(struct plan *plan);
+void plan_order(struct plan *plan);
+
+char *obj_display_name(const struct object *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (o->schema && o->kind != OBJ_COLUMN && o->kind != OBJ_CONSTRAINT) {
+		strbuf_adds(&sb, o->schema);
+		strbuf_addch(&sb, '.');
+	}
+	if (o->parent && o->kind != OBJ_INDEX) {
+		strbuf_adds(&sb, o->parent->schema);
+		strbuf_addch(&sb, '.');
+		strbuf_adds(&sb, o->parent->name);
+		strbuf_addch(&sb, '.');
+	}
+	strbuf_adds(&sb, o->name);
+	return strbuf_detach(&sb);
+}
+
+void keylist_add(struct plan *plan, struct keylist *l, const char *key)
+{
+	(void)plan;
+	ALLOC_GROW(l->keys, l->n + 1, l->alloc);
+	l->keys[l->n++] = key;
+}
+
+struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
+		      const struct object *obj, const char *what,
+		      struct strbuf *sql)
+{
+	const struct rule *rule = rule_for(ch);
+	struct stmt *st = arena_alloc(&plan->arena, sizeof(*st));
+	char *name = what ? NULL : obj_display_name(obj);
+
+	st->action = action;
+	st->change = ch;
+	st->hazards = rule->hazards;
+	st->severity = severity_of_hazards(st->hazards);
+	st->sql = arena_strdup(&plan->arena, sql->buf);
+	strbuf_reset(sql);
+	st->reason = arena_printf(&plan->arena, rule->reason,
+				  what ? what : name);
+	free(name);
+	st->obj = obj;
+	st->seq = plan->nstmts;
+	ALLOC_GROW(plan->stmts, plan->nstmts + 1, plan->stmts_alloc);
+	plan->stmts[plan->nstmts++] = st;
+	return st;
+}
+
+void stmt_after(struct stmt *st, struct stmt *first)
+{
+	ALLOC_GROW(st->after, st->nafter + 1, st->after_alloc);
+	st->after[st->nafter++] = first;
+}
+
+const struct object *plan_source_of(const struct plan *plan,
+				    const struct object *o)
+{
+	return snapshot_find(plan->from, o->key);
+}
+
+const struct object *plan_target_of(const struct plan *plan,
+				    const struct object *o)
+{
+	return snapshot_find(plan->to, o->key);
+}
+
+/* Columns are diffed by their table, in column order. */
+static int diffed_alone(const struct object *o)
+{
+	return o->kind != OBJ_COLUMN;
+}
+
+static void diff_objects(struct plan *plan)
+{
+	const struct snapshot *a = plan->from, *b = plan->to;
+	size_t i = 0, j = 0;
+
+	while (i < a->nobjects || j < b->nobjects) {
+		const struct object *x = i < a->nobjects ? a->objects[i] : NULL;
+		const struct object *y = j < b->nobjects ? b->objects[j] : NULL;
+		int c = !x ? 1 : !y ? -1 : strcmp(x->key, y->key);
+
+		if (c < 0) {
+			if (diffed_alone(x))
+				kind_ops(x->kind)->drop(plan, x);
+			i++;
+		} else if (c > 0) {
+			if (diffed_alone(y))
+				kind_ops(y->kind)->create(plan, y);
+			j++;
+		} else {
+			if (diffed_alone(x))
+				kind_ops(x->kind)->alter(plan, x, y);
+			i++;
+			j++;
+		}
+	}
+}
+
+static void count_severities(struct plan *plan)
+{
+	for (size_t i = 0; i < plan->nstmts; i++) {
+		enum severity sev = plan->stmts[i]->severity;
+		plan->counts[sev]++;
+		if (sev > plan->worst)
+			plan->worst = sev;
+	}
+}
+
+void plan_build(struct plan *plan, const struct snapshot *from,
+		const struct snapshot *to)
+{
+	memset(plan, 0, sizeof(*plan));
+	plan->from = from;
+	plan->to = to;
+	diff_objects(plan);
+	plan_cascade(plan);
+	plan_order(plan);
+	count_severities(plan);
+}
+
+static void keylist_release(struct keylist *l)
+{
+	free(l->keys);
+}
+
+void plan_release(struct plan *plan)
+{
+	for (size_t i = 0; i < plan->nstmts + plan->nomitted; i++) {
+		struct stmt *st = plan->stmts[i];
+		keylist_release(&st->creates);
+		keylist_release(&st->drops);
+		keylist_release(&st->needs);
+		keylist_release(&st->unneeds);
+		free(st->after);
+	}
+	free(plan->stmts);
+	arena_release(&plan->arena);
+	memset(plan, 0, sizeof(*plan));
+}

@@ -1,0 +1,366 @@
+/* catalog.c: one pipelined, read-only round trip of catalog queries per side. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "pgdiff/catalog.h"
+#include "pgdiff/queries.h"
+#include "pgdiff/quote.h"
+#include "pgdiff/util.h"
+
+#define OLDEST_SERVER 120000	/* generated columns, pg_sequence */
+#define PG_CLASS_OID 1259	/* fixed in every release */
+
+/* A kind's query: its rows become objects of that kind. */
+struct kind_query {
+	enum obj_kind kind;
+	const char *text;
+};
+
+static const struct kind_query kind_queries[] = {
+	{ OBJ_SCHEMA, query_schemas },
+	{ OBJ_EXTENSION, query_extensions },
+	{ OBJ_ENUM, query_enums },
+	{ OBJ_SEQUENCE, query_sequences },
+	{ OBJ_TABLE, query_tables },
+	{ OBJ_COLUMN, query_columns },
+	{ OBJ_CONSTRAINT, query_constraints },
+	{ OBJ_INDEX, query_indexes },
+};
+#define NKIND_QUERIES (sizeof(kind_queries) / sizeof(kind_queries[0]))
+
+static const char *const session_setup[] = {
+	"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+	"SELECT pg_catalog.set_config('search_path', '', true)",
+};
+
+/* "host:port/dbname", for messages about a connection. */
+static void describe_target(struct strbuf *sb, PGconn *conn, const char *spec)
+{
+	const char *host = conn ? PQhost(conn) : NULL;
+	const char *port = conn ? PQport(conn) : NULL;
+	const char *db = conn ? PQdb(conn) : NULL;
+
+	if (!host || !*host) {
+		char *shown = conn_display(spec);
+		strbuf_adds(sb, shown);
+		free(shown);
+		return;
+	}
+	strbuf_addf(sb, "%s:%s/%s", host, port ? port : "", db ? db : "");
+}
+
+/* libpq's last line, without its "connection to server ... failed:" prefix. */
+static void add_server_message(struct strbuf *sb, const char *msg)
+{
+	const char *p, *end;
+	size_t len = strlen(msg);
+
+	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		len--;
+	end = msg + len;
+	for (p = end; p > msg && p[-1] != '\n'; p--)
+		;
+	if (p == msg) {
+		const char *f = strstr(msg, "failed: ");
+		if (f && f < end)
+			p = f + strlen("failed: ");
+	}
+	if (!strncmp(p, "FATAL:  ", 8))
+		p += 8;
+	strbuf_add(sb, p, (size_t)(end - p));
+}
+
+static PGconn *connect_side(const char *spec, struct strbuf *err)
+{
+	const char *keys[] = { "dbname", "client_encoding",
+			       "application_name", NULL };
+	const char *values[] = { spec, "UTF8", "pgdiff", NULL };
+	PGconn *conn = PQconnectdbParams(keys, values, 1);
+
+	if (conn && PQstatus(conn) == CONNECTION_OK)
+		return conn;
+	strbuf_adds(err, "could not connect to \"");
+	describe_target(err, conn, spec);
+	strbuf_adds(err, "\": ");
+	add_server_message(err, conn ? PQerrorMessage(conn) : "out of memory");
+	PQfinish(conn);
+	return NULL;
+}
+
+static int query_failed(struct strbuf *err, PGconn *conn, const char *spec,
+			const PGresult *res, const char *query)
+{
+	strbuf_adds(err, "catalog query failed on \"");
+	describe_target(err, conn, spec);
+	strbuf_adds(err, "\": ");
+	add_server_message(err, res ? PQresultErrorMessage(res)
+				    : PQerrorMessage(conn));
+	if (query) {
+		const char *nl = strchr(query, '\n');
+		strbuf_addf(err, "\nquery: %.*s...",
+			    (int)(nl ? nl - query : (long)strlen(query)), query);
+	}
+	return EXIT_INTERNAL;
+}
+
+static unsigned int get_oid(const PGresult *res, int row, int col)
+{
+	return col < 0 ? 0 : (unsigned int)strtoul(PQgetvalue(res, row, col),
+						    NULL, 10);
+}
+
+static const char *get_text(const PGresult *res, int row, int col)
+{
+	if (col < 0 || PQgetisnull(res, row, col))
+		return NULL;
+	return PQgetvalue(res, row, col);
+}
+
+/*
+ * Every column of a kind query is a fact, except the identity columns:
+ * schema and name, and those starting with '_' (this side only).
+ */
+static void decode_kind(struct snapshot *snap, enum obj_kind kind,
+			const PGresult *res)
+{
+	int ncols = PQnfields(res);
+	int c_classid = PQfnumber(res, "_classid");
+	int c_oid = PQfnumber(res, "_oid");
+	int c_subid = PQfnumber(res, "_subid");
+	int c_parent = PQfnumber(res, "_parent");
+	int c_schema = PQfnumber(res, "schema");
+	int c_name = PQfnumber(res, "name");
+	struct attr *attrs = xcalloc((size_t)ncols + 1, sizeof(*attrs));
+	int *fact_cols = xcalloc((size_t)ncols + 1, sizeof(*fact_cols));
+	size_t nfacts = 0;
+
+	for (int c = 0; c < ncols; c++) {
+		const char *fname = PQfname(res, c);
+		if (fname[0] == '_' || c == c_schema || c == c_name)
+			continue;
+		fact_cols[nfacts] = c;
+		attrs[nfacts].name = fname;
+		nfacts++;
+	}
+	for (int r = 0; r < PQntuples(res); r++) {
+		struct object *parent = NULL, *o;
+		unsigned int classid = get_oid(res, r, c_classid);
+
+		if (c_parent >= 0) {
+			parent = snapshot_find_oid(snap, PG_CLASS_OID,
+						   get_oid(res, r, c_parent), 0);
+			/* rows of tables we do not model (yet) */
+			if (!parent || parent->kind != OBJ_TABLE)
+				continue;
+		}
+		for (size_t i = 0; i < nfacts; i++)
+			attrs[i].value = get_text(res, r, fact_cols[i]);
+		o = snapshot_add(snap, kind, get_text(res, r, c_schema),
+				 get_text(res, r, c_name), parent, attrs, nfacts);
+		o->classid = classid;
+		o->oid = get_oid(res, r, c_oid);
+		o->subid = c_subid < 0 ? 0 : atoi(PQgetvalue(res, r, c_subid));
+		snapshot_register_oid(snap, o);
+	}
+	free(attrs);
+	free(fact_cols);
+}
+
+/* Maps a catalog row that stands for a modelled object to that object. */
+struct alias_map {
+	struct strmap map;
+	struct arena arena;
+};
+
+static char *alias_key(struct arena *a, unsigned int classid,
+		       unsigned int objid, int subid)
+{
+	return arena_printf(a, "%u/%u/%d", classid, objid, subid);
+}
+
+static struct object *resolve(const struct snapshot *snap,
+			      struct alias_map *aliases, unsigned int classid,
+			      unsigned int objid, int subid)
+{
+	for (int hop = 0; hop < 4; hop++) {
+		struct object *o = snapshot_find_oid(snap, classid, objid, subid);
+		char buf[64];
+		const unsigned int *to;
+
+		if (o)
+			return o;
+		snprintf(buf, sizeof(buf), "%u/%u/%d", classid, objid, subid);
+		to = strmap_get(&aliases->map, buf);
+		if (!to && subid) {
+			snprintf(buf, sizeof(buf), "%u/%u/0", classid, objid);
+			to = strmap_get(&aliases->map, buf);
+		}
+		if (!to)
+			return NULL;
+		classid = to[0];
+		objid = to[1];
+		subid = (int)to[2];
+	}
+	return NULL;
+}
+
+static void decode_aliases(struct alias_map *aliases, const PGresult *res)
+{
+	for (int r = 0; r < PQntuples(res); r++) {
+		unsigned int *to = arena_alloc(&aliases->arena, 3 * sizeof(*to));
+		char *key = alias_key(&aliases->arena, get_oid(res, r, 0),
+				      get_oid(res, r, 1),
+				      atoi(PQgetvalue(res, r, 2)));
+		to[0] = get_oid(res, r, 3);
+		to[1] = get_oid(res, r, 4);
+		to[2] = (unsigned int)atoi(PQgetvalue(res, r, 5));
+		strmap_put(&aliases->map, key, to);
+	}
+}
+
+static void decode_deps(struct snapshot *snap, struct alias_map *aliases,
+			const PGresult *res)
+{
+	for (int r = 0; r < PQntuples(res); r++) {
+		struct object *from = resolve(snap, aliases, get_oid(res, r, 0),
+					      get_oid(res, r, 1),
+					      atoi(PQgetvalue(res, r, 2)));
+		struct object *on = resolve(snap, aliases, get_oid(res, r, 3),
+					    get_oid(res, r, 4),
+					    atoi(PQgetvalue(res, r, 5)));
+		snapshot_add_dep(snap, from, on, PQgetvalue(res, r, 6)[0]);
+	}
+}
+
+static void decode_unhandled(struct snapshot *snap, const PGresult *res)
+{
+	for (int r = 0; r < PQntuples(res); r++)
+		snapshot_add_unhandled(snap, PQgetvalue(res, r, 0),
+				       strtoul(PQgetvalue(res, r, 1), NULL, 10),
+				       PQgetvalue(res, r, 2));
+}
+
+/* Names imply schemas: record that dependency for the planner. */
+static void add_schema_deps(struct snapshot *snap)
+{
+	struct strbuf key = STRBUF_INIT;
+
+	for (size_t i = 0; i < snap->nobjects; i++) {
+		struct object *o = snap->objects[i], *schema;
+		const char *nsp = o->kind == OBJ_EXTENSION ?
+			obj_get(o, "ext_schema") : o->schema;
+
+		if (!nsp || o->parent)
+			continue;
+		strbuf_reset(&key);
+		strbuf_addf(&key, "schema ");
+		quote_ident(&key, nsp);
+		schema = snapshot_find(snap, key.buf);
+		if (schema)
+			snapshot_add_dep(snap, o, schema, 'n');
+	}
+	strbuf_release(&key);
+}
+
+static int send_all(PGconn *conn, const char *const *queries, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!PQsendQueryParams(conn, queries[i], 0, NULL, NULL, NULL,
+				       NULL, 0))
+			return -1;
+	return 0;
+}
+
+/* Returns the next result of the pipeline, consuming its terminating NULL. */
+static PGresult *next_result(PGconn *conn)
+{
+	PGresult *res = PQgetResult(conn);
+	if (res) {
+		PGresult *end = PQgetResult(conn);
+		if (end)
+			PQclear(end);
+	}
+	return res;
+}
+
+int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
+{
+	const char *queries[NKIND_QUERIES + 3];
+	size_t nqueries = 0;
+	struct alias_map aliases = { STRMAP_INIT, ARENA_INIT };
+	PGconn *conn = connect_side(spec, err);
+	int status = 0;
+
+	if (!conn)
+		return EXIT_UNREACHABLE;
+	if (PQserverVersion(conn) < OLDEST_SERVER) {
+		strbuf_addf(err, "server of \"%s\" is PostgreSQL %s; pgdiff needs 12 or later",
+			    PQdb(conn), PQparameterStatus(conn, "server_version"));
+		PQfinish(conn);
+		return EXIT_BAD_INPUT;
+	}
+	{
+		char *shown = conn_display(spec);
+		snap->origin = arena_strdup(&snap->arena, shown);
+		free(shown);
+	}
+	{
+		/* "15.18 (Debian 15.18-0+deb12u1)": the number is what matters */
+		const char *v = PQparameterStatus(conn, "server_version");
+		snap->server_version = arena_strndup(&snap->arena, v,
+						     strcspn(v, " "));
+	}
+
+	for (size_t i = 0; i < NKIND_QUERIES; i++)
+		queries[nqueries++] = kind_queries[i].text;
+	queries[nqueries++] = query_aliases;
+	queries[nqueries++] = query_deps;
+	queries[nqueries++] = query_unhandled;
+
+	if (!PQenterPipelineMode(conn) ||
+	    send_all(conn, session_setup, 2) < 0 ||
+	    send_all(conn, queries, nqueries) < 0 ||
+	    !PQpipelineSync(conn)) {
+		status = query_failed(err, conn, spec, NULL, NULL);
+		goto out;
+	}
+	for (size_t i = 0; i < 2 + nqueries; i++) {
+		const char *text = i < 2 ? session_setup[i] : queries[i - 2];
+		PGresult *res = next_result(conn);
+		ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+
+		if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+			if (!status)
+				status = query_failed(err, conn, spec, res, text);
+			PQclear(res);
+			continue;
+		}
+		if (!status && i >= 2) {
+			size_t q = i - 2;
+			if (q < NKIND_QUERIES)
+				decode_kind(snap, kind_queries[q].kind, res);
+			else if (queries[q] == query_aliases)
+				decode_aliases(&aliases, res);
+			else if (queries[q] == query_deps)
+				decode_deps(snap, &aliases, res);
+			else
+				decode_unhandled(snap, res);
+		}
+		PQclear(res);
+	}
+	{
+		PGresult *sync = PQgetResult(conn);
+		PQclear(sync);
+	}
+	if (!status) {
+		add_schema_deps(snap);
+		snapshot_finish(snap);
+	}
+out:
+	strmap_release(&aliases.map);
+	arena_release(&aliases.arena);
+	PQfinish(conn);
+	return status;
+}

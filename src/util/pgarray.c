@@ -1,0 +1,72 @@
+/* pgarray.c: a small reader for array_agg(...)::text output. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgdiff/pgarray.h"
+#include "pgdiff/util.h"
+
+/* One buffer holds every element, so release is two frees. */
+int pgarray_parse(struct pgarray *arr, const char *text)
+{
+	size_t len, alloc = 0;
+	char *store, *w;
+	const char *p;
+
+	memset(arr, 0, sizeof(*arr));
+	if (!text)
+		return 0;
+	len = strlen(text);
+	if (len < 2 || text[0] != '{' || text[len - 1] != '}')
+		return -1;
+	store = xmalloc(len + 1);
+	w = store;
+	p = text + 1;
+	while (*p != '}') {
+		char *item = w;
+
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				*w++ = *p;
+			}
+			if (*p != '"')
+				goto bad;
+			p++;
+		} else {
+			while (*p && *p != ',' && *p != '}')
+				*w++ = *p++;
+		}
+		*w++ = '\0';
+		ALLOC_GROW(arr->items, arr->n + 1, alloc);
+		arr->items[arr->n++] = item;
+		if (*p == ',')
+			p++;
+		else if (*p != '}')
+			goto bad;
+	}
+	if (!arr->n)
+		free(store);
+	return 0;
+bad:
+	free(store);
+	free(arr->items);
+	memset(arr, 0, sizeof(*arr));
+	return -1;
+}
+
+void pgarray_release(struct pgarray *arr)
+{
+	if (arr->n)
+		free(arr->items[0]);
+	free(arr->items);
+	memset(arr, 0, sizeof(*arr));
+}
+
+long pgarray_find(const struct pgarray *arr, const char *s)
+{
+	for (size_t i = 0; i < arr->n; i++)
+		if (!strcmp(arr->items[i], s))
+			return (long)i;
+	return -1;
+}
