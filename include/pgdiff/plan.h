@@ -122,7 +122,7 @@ struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
 void stmt_after(struct stmt *st, struct stmt *first);
 void keylist_add(struct plan *plan, struct keylist *l, const char *key);
 
-/* "public.orders.note": the name used in reasons (caller frees). */
+/* "public.orders.note", quoted as in SQL: the name in reasons (caller frees). */
 char *obj_display_name(const struct object *o);
 
 /* The counterpart of o on the other side, or NULL. */

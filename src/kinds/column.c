@@ -134,6 +134,15 @@ static void set_default(struct column_change *cc, const char *def)
 	}
 }
 
+/*
+ * Types outside pg_catalog (format_type qualifies them) often lack a cast
+ * between each other, as two enums do; their text forms always convert.
+ */
+static int user_defined(const char *type)
+{
+	return strchr(type, '.') != NULL;
+}
+
 static int retype(struct column_change *cc)
 {
 	const char *old_type = obj_get(cc->from, "type");
@@ -157,6 +166,9 @@ static int retype(struct column_change *cc)
 	if (type_differs && how != TYPE_SAFE) {
 		strbuf_adds(&cc->sql, " USING ");
 		quote_ident(&cc->sql, cc->to->name);
+		if (user_defined(old_type) || user_defined(new_type))
+			strbuf_adds(&cc->sql, strstr(new_type, "[]") ?
+				    "::text[]" : "::text");
 		strbuf_addf(&cc->sql, "::%s", new_type);
 	}
 	if (!type_differs)

@@ -129,13 +129,20 @@ static struct stmt *owner_drop(struct cascade *c, const struct object *x)
 	return NULL;
 }
 
-/* Whether x needs a key that a statement other than these two drops. */
+/*
+ * Whether x needs an object that a statement other than these two drops:
+ * then folding x into its owner's drop could tie two drops in a cycle (two
+ * tables whose foreign keys point at each other), so x stays explicit.
+ * Schemas and extensions are dropped last anyway and never close a cycle.
+ */
 static int needs_other_drop(struct cascade *c, const struct object *x,
 			    const struct stmt *a, const struct stmt *b)
 {
 	for (size_t i = 0; i < x->ndeps; i++) {
+		enum obj_kind kind = x->deps[i].on->kind;
 		struct stmt *st;
-		if (x->deps[i].type != 'n')
+		if (x->deps[i].type != 'n' || kind == OBJ_SCHEMA ||
+		    kind == OBJ_EXTENSION)
 			continue;
 		st = strmap_get(&c->dropped, x->deps[i].on->key);
 		if (st && st != a && st != b)

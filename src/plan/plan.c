@@ -4,6 +4,7 @@
 
 #include "pgdiff/kinds.h"
 #include "pgdiff/plan.h"
+#include "pgdiff/quote.h"
 #include "pgdiff/util.h"
 
 /* Defined in cascade.c and order.c: the two passes after the diff. */
@@ -16,16 +17,14 @@ char *obj_display_name(const struct object *o)
 	struct strbuf sb = STRBUF_INIT;
 
 	if (o->schema && o->kind != OBJ_COLUMN && o->kind != OBJ_CONSTRAINT) {
-		strbuf_adds(&sb, o->schema);
+		quote_ident(&sb, o->schema);
 		strbuf_addch(&sb, '.');
 	}
 	if (o->parent && o->kind != OBJ_INDEX) {
-		strbuf_adds(&sb, o->parent->schema);
-		strbuf_addch(&sb, '.');
-		strbuf_adds(&sb, o->parent->name);
+		quote_qualified(&sb, o->parent->schema, o->parent->name);
 		strbuf_addch(&sb, '.');
 	}
-	strbuf_adds(&sb, o->name);
+	quote_ident(&sb, o->name);
 	return strbuf_detach(&sb);
 }
 
