@@ -1,0 +1,47 @@
+/* test_conn.c: passwords never reach the output or messages. */
+#include <stdlib.h>
+
+#include "pgdiff/catalog.h"
+#include "pgdiff/pgarray.h"
+#include "test.h"
+
+static void check_display(const char *spec, const char *want)
+{
+	char *got = conn_display(spec);
+	CHECK_STR(got, want);
+	free(got);
+}
+
+static void test_pgarray(void)
+{
+	struct pgarray arr;
+
+	CHECK(pgarray_parse(&arr, "{a,\"b c\",\"it's \\\"x\\\"\",\"back\\\\slash\"}") == 0);
+	if (CHECK(arr.n == 4)) {
+		CHECK_STR(arr.items[0], "a");
+		CHECK_STR(arr.items[1], "b c");
+		CHECK_STR(arr.items[2], "it's \"x\"");
+		CHECK_STR(arr.items[3], "back\\slash");
+		CHECK(pgarray_find(&arr, "b c") == 1);
+		CHECK(pgarray_find(&arr, "zz") == -1);
+	}
+	pgarray_release(&arr);
+	CHECK(pgarray_parse(&arr, "{}") == 0 && arr.n == 0);
+	CHECK(pgarray_parse(&arr, "{\"open") == -1);
+	CHECK(pgarray_parse(&arr, NULL) == 0 && arr.n == 0);
+}
+
+void test_conn(void)
+{
+	check_display("postgresql://app:s3cret@db1:5433/prod",
+		      "postgresql://app:****@db1:5433/prod");
+	check_display("postgres://app@db1/prod?sslmode=require&password=x&y=1",
+		      "postgres://app@db1/prod?sslmode=require&password=****&y=1");
+	check_display("postgresql://db1/prod", "postgresql://db1/prod");
+	check_display("host=db1 password=s3cret dbname=prod",
+		      "host=db1 password=**** dbname=prod");
+	check_display("host=db1 password = 'a b\\'c' dbname=prod",
+		      "host=db1 password = **** dbname=prod");
+	check_display("service=prod", "service=prod");
+	test_pgarray();
+}
