@@ -51,24 +51,23 @@ static void describe_target(struct strbuf *sb, PGconn *conn, const char *spec)
 	strbuf_addf(sb, "%s:%s/%s", host, port ? port : "", db ? db : "");
 }
 
-/* libpq's last line, without its "connection to server ... failed:" prefix. */
+/*
+ * The server's or libpq's reason on one line: the first line without its
+ * "connection to server ... failed:" prefix and severity word.
+ */
 static void add_server_message(struct strbuf *sb, const char *msg)
 {
-	const char *p, *end;
-	size_t len = strlen(msg);
+	const char *p = msg, *end = msg + strcspn(msg, "\n"), *failed;
 
-	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		len--;
-	end = msg + len;
-	for (p = end; p > msg && p[-1] != '\n'; p--)
-		;
-	if (p == msg) {
-		const char *f = strstr(msg, "failed: ");
-		if (f && f < end)
-			p = f + strlen("failed: ");
-	}
-	if (!strncmp(p, "FATAL:  ", 8))
+	failed = strstr(msg, "failed: ");
+	if (failed && failed < end)
+		p = failed + strlen("failed: ");
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!strncmp(p, "FATAL:  ", 8) || !strncmp(p, "ERROR:  ", 8))
 		p += 8;
+	while (end > p && end[-1] == ' ')
+		end--;
 	strbuf_add(sb, p, (size_t)(end - p));
 }
 
