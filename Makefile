@@ -59,8 +59,11 @@ integration: pgdiff
 check: deps
 	$(MAKE) pgdiff build/unit-tests
 	./build/unit-tests
-	bash tests/run-fixtures.sh
-	$(MAKE) man-lint
+	bash tests/check.sh
+
+conformance: pgdiff
+	CONFORMANCE_DIR=../shared/corpus/migra ARGS_DIR=tests/conformance \
+		bash tests/run-fixtures.sh
 
 demo: deps
 	$(MAKE) pgdiff
