@@ -79,7 +79,7 @@ void snapshot_release(struct snapshot *s)
 	free(s->objects);
 	free(s->unhandled);
 	strmap_release(&s->by_key);
-	strmap_release(&s->by_oid);
+	oidmap_release(&s->by_oid);
 	arena_release(&s->arena);
 	memset(s, 0, sizeof(*s));
 }
@@ -141,33 +141,23 @@ struct object *snapshot_find(const struct snapshot *s, const char *key)
 	return strmap_get(&s->by_key, key);
 }
 
-static void oid_key(char *buf, size_t size, unsigned int classid,
-		    unsigned int oid, int subid)
-{
-	snprintf(buf, size, "%u/%u/%d", classid, oid, subid);
-}
-
 void snapshot_register_oid(struct snapshot *s, struct object *o)
 {
-	char buf[64];
-
-	oid_key(buf, sizeof(buf), o->classid, o->oid, o->subid);
-	strmap_put(&s->by_oid, arena_strdup(&s->arena, buf), o);
+	struct oid_address at = { o->classid, o->oid, o->subid };
+	oidmap_put(&s->by_oid, at, o);
 }
 
 struct object *snapshot_find_oid(const struct snapshot *s,
 				 unsigned int classid, unsigned int oid,
 				 int subid)
 {
-	char buf[64];
-	struct object *o;
+	struct oid_address at = { classid, oid, subid };
+	struct object *o = oidmap_get(&s->by_oid, at);
 
-	oid_key(buf, sizeof(buf), classid, oid, subid);
-	o = strmap_get(&s->by_oid, buf);
 	if (!o && subid) {
 		/* A column we do not model stands for its table. */
-		oid_key(buf, sizeof(buf), classid, oid, 0);
-		o = strmap_get(&s->by_oid, buf);
+		at.subid = 0;
+		o = oidmap_get(&s->by_oid, at);
 	}
 	return o;
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "pgdiff/arena.h"
+#include "pgdiff/oidmap.h"
 #include "pgdiff/strmap.h"
 
 /* In the order objects of equal standing are created. */
@@ -70,7 +71,7 @@ struct snapshot {
 	struct object **objects;	/* sorted by key */
 	size_t nobjects, objects_alloc;
 	struct strmap by_key;
-	struct strmap by_oid;		/* "classid/oid" -> object */
+	struct oidmap by_oid;		/* catalog address -> object */
 	struct unhandled *unhandled;
 	size_t nunhandled, unhandled_alloc;
 };

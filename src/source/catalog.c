@@ -104,10 +104,19 @@ static int query_failed(struct strbuf *err, PGconn *conn, const char *spec,
 	return EXIT_INTERNAL;
 }
 
+/* Catalog numbers are plain digits; strtoul's generality costs here. */
+static unsigned int parse_uint(const char *s)
+{
+	unsigned int n = 0;
+
+	while (*s >= '0' && *s <= '9')
+		n = n * 10 + (unsigned int)(*s++ - '0');
+	return n;
+}
+
 static unsigned int get_oid(const PGresult *res, int row, int col)
 {
-	return col < 0 ? 0 : (unsigned int)strtoul(PQgetvalue(res, row, col),
-						    NULL, 10);
+	return col < 0 ? 0 : parse_uint(PQgetvalue(res, row, col));
 }
 
 static const char *get_text(const PGresult *res, int row, int col)
@@ -160,62 +169,56 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 				 get_text(res, r, c_name), parent, attrs, nfacts);
 		o->classid = classid;
 		o->oid = get_oid(res, r, c_oid);
-		o->subid = c_subid < 0 ? 0 : atoi(PQgetvalue(res, r, c_subid));
+		o->subid = c_subid < 0 ? 0 : (int)parse_uint(PQgetvalue(res, r, c_subid));
 		snapshot_register_oid(snap, o);
 	}
 	free(attrs);
 	free(fact_cols);
 }
 
-/* Maps a catalog row that stands for a modelled object to that object. */
+/* Catalog rows that stand for a modelled object: address -> its address. */
 struct alias_map {
-	struct strmap map;
+	struct oidmap map;
 	struct arena arena;
 };
 
-static char *alias_key(struct arena *a, unsigned int classid,
-		       unsigned int objid, int subid)
-{
-	return arena_printf(a, "%u/%u/%d", classid, objid, subid);
-}
-
 static struct object *resolve(const struct snapshot *snap,
-			      struct alias_map *aliases, unsigned int classid,
-			      unsigned int objid, int subid)
+			      const struct alias_map *aliases,
+			      struct oid_address at)
 {
 	for (int hop = 0; hop < 4; hop++) {
-		struct object *o = snapshot_find_oid(snap, classid, objid, subid);
-		char buf[64];
-		const unsigned int *to;
+		struct object *o = snapshot_find_oid(snap, at.classid, at.objid,
+						     at.subid);
+		const struct oid_address *to;
 
 		if (o)
 			return o;
-		snprintf(buf, sizeof(buf), "%u/%u/%d", classid, objid, subid);
-		to = strmap_get(&aliases->map, buf);
-		if (!to && subid) {
-			snprintf(buf, sizeof(buf), "%u/%u/0", classid, objid);
-			to = strmap_get(&aliases->map, buf);
+		to = oidmap_get(&aliases->map, at);
+		if (!to && at.subid) {
+			struct oid_address whole = { at.classid, at.objid, 0 };
+			to = oidmap_get(&aliases->map, whole);
 		}
 		if (!to)
 			return NULL;
-		classid = to[0];
-		objid = to[1];
-		subid = (int)to[2];
+		at = *to;
 	}
 	return NULL;
+}
+
+static struct oid_address address_at(const PGresult *res, int row, int col)
+{
+	struct oid_address at = { get_oid(res, row, col),
+				  get_oid(res, row, col + 1),
+				  (int)parse_uint(PQgetvalue(res, row, col + 2)) };
+	return at;
 }
 
 static void decode_aliases(struct alias_map *aliases, const PGresult *res)
 {
 	for (int r = 0; r < PQntuples(res); r++) {
-		unsigned int *to = arena_alloc(&aliases->arena, 3 * sizeof(*to));
-		char *key = alias_key(&aliases->arena, get_oid(res, r, 0),
-				      get_oid(res, r, 1),
-				      atoi(PQgetvalue(res, r, 2)));
-		to[0] = get_oid(res, r, 3);
-		to[1] = get_oid(res, r, 4);
-		to[2] = (unsigned int)atoi(PQgetvalue(res, r, 5));
-		strmap_put(&aliases->map, key, to);
+		struct oid_address *to = arena_alloc(&aliases->arena, sizeof(*to));
+		*to = address_at(res, r, 3);
+		oidmap_put(&aliases->map, address_at(res, r, 0), to);
 	}
 }
 
@@ -223,12 +226,8 @@ static void decode_deps(struct snapshot *snap, struct alias_map *aliases,
 			const PGresult *res)
 {
 	for (int r = 0; r < PQntuples(res); r++) {
-		struct object *from = resolve(snap, aliases, get_oid(res, r, 0),
-					      get_oid(res, r, 1),
-					      atoi(PQgetvalue(res, r, 2)));
-		struct object *on = resolve(snap, aliases, get_oid(res, r, 3),
-					    get_oid(res, r, 4),
-					    atoi(PQgetvalue(res, r, 5)));
+		struct object *from = resolve(snap, aliases, address_at(res, r, 0));
+		struct object *on = resolve(snap, aliases, address_at(res, r, 3));
 		snapshot_add_dep(snap, from, on, PQgetvalue(res, r, 6)[0]);
 	}
 }
@@ -288,7 +287,7 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 {
 	const char *queries[NKIND_QUERIES + 3];
 	size_t nqueries = 0;
-	struct alias_map aliases = { STRMAP_INIT, ARENA_INIT };
+	struct alias_map aliases = { OIDMAP_INIT, ARENA_INIT };
 	PGconn *conn = connect_side(spec, err);
 	int status = 0;
 
@@ -358,7 +357,7 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 		snapshot_finish(snap);
 	}
 out:
-	strmap_release(&aliases.map);
+	oidmap_release(&aliases.map);
 	arena_release(&aliases.arena);
 	PQfinish(conn);
 	return status;
