@@ -2,67 +2,55 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pgdiff/catalog.h"
+#include "pgdiff/cleanup.h"
+#include "pgdiff/inspect.h"
 #include "pgdiff/options.h"
 #include "pgdiff/output.h"
 #include "pgdiff/plan.h"
+#include "pgdiff/snapfile.h"
+#include "pgdiff/source.h"
 #include "pgdiff/utf8.h"
 #include "pgdiff/util.h"
 #include "pgdiff/version.h"
 
-static struct options options = { NULL, NULL, NULL, SEV_MINOR };
-
-/* The -o file being written; removed if pgdiff stops before renaming it. */
-static char *partial_output;
+static struct options options = {
+	.command = CMD_DIFF,
+	.fail_on = SEV_MINOR,
+	.color = COLOR_AUTO,
+};
 
 static const char usage_text[] =
-	"usage: pgdiff [-o FILE] [--fail-on LEVEL] SOURCE TARGET\n"
+	"usage: pgdiff [OPTIONS] SOURCE TARGET\n"
+	"       pgdiff snapshot [OPTIONS] SOURCE\n"
+	"       pgdiff inspect [OPTIONS] SOURCE\n"
 	"       pgdiff --help | --version\n"
 	"\n"
-	"Prints the SQL that turns SOURCE's schema into TARGET's.\n"
-	"SOURCE and TARGET are PostgreSQL connection strings: URIs\n"
-	"(postgresql://host/db), conninfo (\"host=... dbname=...\") or service=NAME.\n"
+	"Prints the SQL that turns SOURCE's schema into TARGET's.  Each side is a\n"
+	"connection string (postgresql://host/db, \"host=... dbname=...\",\n"
+	"service=NAME), a directory of migrations, a .sql schema file, a .json\n"
+	"snapshot, 'empty', or 'build' (the database --build makes).\n"
 	"\n"
-	"  -o, --output FILE   write the SQL to FILE (complete or not at all)\n"
-	"      --fail-on LEVEL exit 0 unless a change is at least LEVEL:\n"
-	"                      minor (default), major or critical\n"
-	"  -h, --help          show this help\n"
-	"  -V, --version       show the versions of pgdiff, libpq and utf8proc\n"
+	"  -o, --output FILE     write to FILE (complete or not at all)\n"
+	"      --fail-on LEVEL   exit 0 unless a change is at least LEVEL:\n"
+	"                        minor (default), major or critical\n"
+	"      --build CMD       build the 'build' side by running CMD against a\n"
+	"                        scratch database (DATABASE_URL and PG* are set)\n"
+	"      --scratch URL     create scratch databases on this server instead\n"
+	"                        of a throwaway local cluster\n"
+	"  -v, --verbose         report each stage's time on stderr\n"
+	"  -q, --quiet           no warnings or progress on stderr\n"
+	"  -h, --help            show this help\n"
+	"  -V, --version         show the versions of pgdiff, libpq and utf8proc\n"
 	"\n"
 	"Exit status: 0 no differences, 1/2/3 worst change minor/major/critical,\n"
 	"64 usage, 65 bad input, 69 database unreachable, 70 internal error.\n";
-
-static void remove_partial_output(void)
-{
-	if (partial_output)
-		unlink(partial_output);
-}
-
-static void on_signal(int sig)
-{
-	if (partial_output)
-		unlink(partial_output);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
 
 _Noreturn static void usage_error(const char *fmt, const char *arg)
 {
@@ -93,26 +81,65 @@ static enum severity parse_level(const char *s)
 	usage_error("--fail-on takes minor, major or critical, not '%s'", s);
 }
 
+static enum color_mode parse_color(const char *s)
+{
+	if (!strcmp(s, "auto"))
+		return COLOR_AUTO;
+	if (!strcmp(s, "always"))
+		return COLOR_ALWAYS;
+	if (!strcmp(s, "never"))
+		return COLOR_NEVER;
+	usage_error("--color takes auto, always or never, not '%s'", s);
+}
+
+enum {
+	OPT_FAIL_ON = 256,
+	OPT_BUILD,
+	OPT_SCRATCH,
+	OPT_REPORT,
+	OPT_SUMMARY,
+	OPT_COLOR,
+};
+
 static void parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
-		{ "fail-on", required_argument, NULL, 'F' },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "build", required_argument, NULL, OPT_BUILD },
+		{ "scratch", required_argument, NULL, OPT_SCRATCH },
+		{ "report", required_argument, NULL, OPT_REPORT },
+		{ "summary", required_argument, NULL, OPT_SUMMARY },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	int nargs, c;
 
+	if (argc > 1 && !strcmp(argv[1], "snapshot"))
+		options.command = CMD_SNAPSHOT;
+	else if (argc > 1 && !strcmp(argv[1], "inspect"))
+		options.command = CMD_INSPECT;
+	if (options.command != CMD_DIFF) {
+		argv++;
+		argc--;
+	}
+	options.sources.scratch.server = getenv("PGDIFF_SCRATCH_URL");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+o:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:vqhV", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'o':
-			options.output = optarg;
-			break;
-		case 'F':
-			options.fail_on = parse_level(optarg);
-			break;
+		case 'o': options.output = optarg; break;
+		case OPT_FAIL_ON: options.fail_on = parse_level(optarg); break;
+		case OPT_BUILD: options.sources.build_command = optarg; break;
+		case OPT_SCRATCH: options.sources.scratch.server = optarg; break;
+		case OPT_REPORT: options.report = optarg; break;
+		case OPT_SUMMARY: options.summary = optarg; break;
+		case OPT_COLOR: options.color = parse_color(optarg); break;
+		case 'v': options.verbose = 1; break;
+		case 'q': options.quiet = 1; break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(0);
@@ -124,87 +151,182 @@ static void parse_options(int argc, char **argv)
 				    argv[optind - 1]);
 		}
 	}
-	if (argc - optind != 2)
-		usage_error("%s", argc - optind < 2 ?
-			    "needs a SOURCE and a TARGET" :
-			    "takes exactly two arguments, SOURCE and TARGET");
+	options.sources.scratch.verbose = options.verbose;
+	nargs = options.command == CMD_DIFF ? 2 : 1;
+	if (argc - optind != nargs)
+		usage_error("%s", nargs == 2 ?
+			    "needs exactly two arguments, SOURCE and TARGET" :
+			    "needs exactly one argument, SOURCE");
 	options.source = argv[optind];
-	options.target = argv[optind + 1];
+	if (nargs == 2)
+		options.target = argv[optind + 1];
 }
 
-/* One side read on its own thread: both catalogs are read at once. */
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void report_time(const char *stage, double since)
+{
+	if (options.verbose)
+		fprintf(stderr, "pgdiff: %s took %.3f s\n", stage,
+			now_seconds() - since);
+}
+
+/* One side read on its own thread: both sides are read at once. */
 struct side {
 	const char *spec;
 	struct snapshot snap;
 	struct strbuf err;
 	int status;
+	double seconds;
 };
 
 static void *read_side(void *arg)
 {
 	struct side *side = arg;
-	side->status = catalog_read(side->spec, &side->snap, &side->err);
+	double start = now_seconds();
+
+	side->status = source_read(side->spec, &options.sources, &side->snap,
+				   &side->err);
+	side->seconds = now_seconds() - start;
 	return NULL;
 }
 
-static void read_both(struct side sides[2])
+static int needs_scratch(const char *spec)
 {
-	pthread_t thread;
-	int threaded;
-
-	for (int i = 0; i < 2; i++) {
-		snapshot_init(&sides[i].snap);
-		strbuf_init(&sides[i].err);
-	}
-	sides[0].spec = options.source;
-	sides[1].spec = options.target;
-	threaded = pthread_create(&thread, NULL, read_side, &sides[1]) == 0;
-	read_side(&sides[0]);
-	if (threaded)
-		pthread_join(thread, NULL);
-	else
-		read_side(&sides[1]);
-	for (int i = 0; i < 2; i++)
-		if (sides[i].status)
-			die(sides[i].status, "%s", sides[i].err.buf);
+	enum source_kind kind;
+	struct strbuf err = STRBUF_INIT;
+	int r = source_kind_of(spec, &options.sources, &kind, &err) == 0 &&
+		(kind == SOURCE_MIGRATIONS || kind == SOURCE_SCHEMA_FILE ||
+		 kind == SOURCE_BUILD);
+	strbuf_release(&err);
+	return r;
 }
 
-/* Writes to a temporary file beside FILE and renames it: all or nothing. */
-static void write_output(const struct plan *plan)
+static void check_spec(const char *spec)
 {
-	struct strbuf path = STRBUF_INIT;
-	FILE *out;
-	int fd;
+	enum source_kind kind;
+	struct strbuf err = STRBUF_INIT;
 
-	if (!options.output) {
-		output_sql(stdout, plan);
+	if (source_kind_of(spec, &options.sources, &kind, &err) < 0)
+		usage_error("%s", err.buf);
+	strbuf_release(&err);
+}
+
+static int server_major(const char *version)
+{
+	return atoi(version);
+}
+
+/*
+ * Both sides are read at once, except that a side built in a scratch
+ * database waits for a live side, so the cluster can match its version.
+ */
+static void read_sides(struct side *sides, int n)
+{
+	pthread_t thread;
+	int threaded = 0;
+
+	for (int i = 0; i < n; i++) {
+		snapshot_init(&sides[i].snap);
+		strbuf_init(&sides[i].err);
+		check_spec(sides[i].spec);
+	}
+	if (n == 2 && needs_scratch(sides[0].spec) != needs_scratch(sides[1].spec)) {
+		int live = needs_scratch(sides[0].spec) ? 1 : 0;
+		read_side(&sides[live]);
+		if (!sides[live].status)
+			options.sources.scratch.prefer_major =
+				server_major(sides[live].snap.server_version);
+		if (!sides[live].status)
+			read_side(&sides[1 - live]);
+	} else {
+		if (n == 2)
+			threaded = pthread_create(&thread, NULL, read_side,
+						  &sides[1]) == 0;
+		read_side(&sides[0]);
+		if (n == 2 && threaded)
+			pthread_join(thread, NULL);
+		else if (n == 2)
+			read_side(&sides[1]);
+	}
+	for (int i = 0; i < n; i++) {
+		if (sides[i].status)
+			die(sides[i].status, "%s", sides[i].err.buf);
+		if (options.verbose)
+			fprintf(stderr, "pgdiff: reading %s took %.3f s\n",
+				i ? "the target" : "the source", sides[i].seconds);
+	}
+}
+
+/* The file being written; removed if pgdiff stops before renaming it. */
+static void remove_partial(void *path)
+{
+	unlink(path);
+}
+
+typedef int (*writer_fn)(FILE *out, const void *ctx, struct strbuf *err);
+
+/* Writes to path through a temporary file and a rename: all or nothing. */
+static void write_file(const char *path, writer_fn write, const void *ctx)
+{
+	struct strbuf tmp = STRBUF_INIT, err = STRBUF_INIT;
+	FILE *out;
+	int fd, handle, status;
+
+	if (!path || !strcmp(path, "-")) {
+		status = write(stdout, ctx, &err);
+		if (status)
+			die(status, "%s", err.buf);
 		if (fflush(stdout) || ferror(stdout))
 			die(EXIT_INTERNAL, "cannot write the output: %s",
 			    strerror(errno));
 		return;
 	}
-	strbuf_addf(&path, "%s.tmp.XXXXXX", options.output);
-	partial_output = strbuf_detach(&path);
-	fd = mkstemp(partial_output);
-	if (fd < 0) {
-		free(partial_output);
-		partial_output = NULL;
-		die(EXIT_BAD_INPUT, "cannot create '%s': %s", options.output,
+	strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp.buf);
+	if (fd < 0)
+		die(EXIT_BAD_INPUT, "cannot create '%s': %s", path,
 		    strerror(errno));
-	}
+	handle = cleanup_register(remove_partial, tmp.buf);
 	out = fdopen(fd, "w");
 	if (!out)
-		die(EXIT_INTERNAL, "cannot write '%s': %s", options.output,
-		    strerror(errno));
-	output_sql(out, plan);
+		die(EXIT_INTERNAL, "cannot write '%s': %s", path, strerror(errno));
+	status = write(out, ctx, &err);
+	if (status)
+		die(status, "%s", err.buf);
 	if (fflush(out) || ferror(out) || fsync(fd) || fclose(out))
-		die(EXIT_BAD_INPUT, "cannot write '%s': %s", options.output,
+		die(EXIT_BAD_INPUT, "cannot write '%s': %s", path,
 		    strerror(errno));
-	if (rename(partial_output, options.output))
-		die(EXIT_BAD_INPUT, "cannot rename to '%s': %s",
-		    options.output, strerror(errno));
-	free(partial_output);
-	partial_output = NULL;
+	if (rename(tmp.buf, path))
+		die(EXIT_BAD_INPUT, "cannot rename to '%s': %s", path,
+		    strerror(errno));
+	cleanup_done(handle);
+	strbuf_release(&tmp);
+	strbuf_release(&err);
+}
+
+static int write_sql(FILE *out, const void *ctx, struct strbuf *err)
+{
+	(void)err;
+	output_sql(out, ctx);
+	return 0;
+}
+
+static int write_snapshot(FILE *out, const void *ctx, struct strbuf *err)
+{
+	return snapfile_write(out, ctx, err);
+}
+
+static int write_inspect(FILE *out, const void *ctx, struct strbuf *err)
+{
+	(void)err;
+	inspect_write(out, ctx);
+	return 0;
 }
 
 static int exit_status(const struct plan *plan)
@@ -219,23 +341,38 @@ static int exit_status(const struct plan *plan)
 	}
 }
 
-int main(int argc, char **argv)
+static void warn_versions(const struct snapshot *a, const struct snapshot *b)
 {
-	struct side sides[2];
+	int ma = server_major(a->server_version), mb = server_major(b->server_version);
+
+	if (ma && mb && ma != mb && !options.quiet)
+		warning("the sides run PostgreSQL %d and %d: catalog output may differ between majors",
+			ma, mb);
+}
+
+static int run_diff(void)
+{
+	struct side sides[2] = { { .spec = options.source },
+				 { .spec = options.target } };
 	struct plan plan;
+	double start;
 	int status;
 
-	parse_options(argc, argv);
-	set_exit_hook(remove_partial_output);
-	catch_signals();
-	read_both(sides);
-	warn_unhandled("source", &sides[0].snap);
-	warn_unhandled("target", &sides[1].snap);
+	read_sides(sides, 2);
+	if (!options.quiet) {
+		warn_unhandled("source", &sides[0].snap);
+		warn_unhandled("target", &sides[1].snap);
+		warn_versions(&sides[0].snap, &sides[1].snap);
+	}
+	start = now_seconds();
 	plan_build(&plan, &sides[0].snap, &sides[1].snap);
-	if (plan.ncycles)
+	report_time("planning", start);
+	if (plan.ncycles && !options.quiet)
 		warning("%zu dependency cycle(s) had to be broken; review the statement order",
 			plan.ncycles);
-	write_output(&plan);
+	start = now_seconds();
+	write_file(options.output, write_sql, &plan);
+	report_time("writing", start);
 	status = exit_status(&plan);
 	plan_release(&plan);
 	for (int i = 0; i < 2; i++) {
@@ -243,4 +380,33 @@ int main(int argc, char **argv)
 		strbuf_release(&sides[i].err);
 	}
 	return status;
+}
+
+static int run_single(writer_fn write)
+{
+	struct side side = { .spec = options.source };
+
+	read_sides(&side, 1);
+	if (!options.quiet && options.command == CMD_SNAPSHOT)
+		warn_unhandled("the snapshot's source", &side.snap);
+	write_file(options.output, write, &side.snap);
+	snapshot_release(&side.snap);
+	strbuf_release(&side.err);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	parse_options(argc, argv);
+	set_exit_hook(cleanup_run_all);
+	cleanup_catch_signals();
+	switch (options.command) {
+	case CMD_SNAPSHOT:
+		return run_single(write_snapshot);
+	case CMD_INSPECT:
+		return run_single(write_inspect);
+	case CMD_DIFF:
+		break;
+	}
+	return run_diff();
 }
