@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "pgdiff/plan.h"
+#include "pgdiff/strbuf.h"
 
 /*
  * Writes the plan as an SQL script: a header naming both sides and the
@@ -15,5 +16,19 @@ void output_sql(FILE *out, const struct plan *plan);
 
 /* One warning line per side listing the objects pgdiff does not handle. */
 void warn_unhandled(const char *side, const struct snapshot *snap);
+
+/* What the review outputs need beyond the plan. */
+struct review {
+	const struct plan *plan;
+	const char *fingerprint[2];	/* hex SHA-256 of source and target */
+	const char *filters;		/* how the sides were filtered, or NULL */
+};
+
+/* drift-report.json: the documented, versioned machine-readable report. */
+int output_report(FILE *out, const struct review *review, struct strbuf *err);
+/* drift-summary.md: a pull-request comment. */
+int output_summary(FILE *out, const struct review *review, struct strbuf *err);
+/* The verdict, counts and the critical and major items, for a terminal. */
+void output_terminal(FILE *out, const struct review *review, int color);
 
 #endif

@@ -54,12 +54,24 @@ enum change {
 	CH_NCHANGES
 };
 
+/* Lock levels, weakest first; what a statement holds on the table it changes. */
+enum lock_level {
+	LOCK_NONE,			/* new objects, or no table lock */
+	LOCK_SHARE_UPDATE_EXCLUSIVE,	/* reads and writes go on */
+	LOCK_SHARE,			/* blocks writes */
+	LOCK_SHARE_ROW_EXCLUSIVE,	/* blocks writes */
+	LOCK_ACCESS_EXCLUSIVE		/* blocks reads and writes */
+};
+
 struct rule {
 	enum change change;
 	const char *summary;	/* for the man page: "drop a column" */
 	unsigned int hazards;
 	const char *reason;	/* printf format, %s is the object */
+	enum lock_level lock;
 };
+
+const char *lock_name(enum lock_level lock);	/* "ACCESS EXCLUSIVE" */
 
 const struct rule *rule_for(enum change ch);
 enum severity severity_of_hazards(unsigned int hazards);
@@ -85,6 +97,8 @@ struct stmt {
 	unsigned int hazards;
 	char *sql;		/* without the final semicolon */
 	char *reason;
+	enum lock_level lock;
+	int transactional;	/* may run inside BEGIN ... COMMIT */
 	const struct object *obj;	/* source object for drops, else target */
 	/* What ordering needs to know; derived from obj unless set by a kind. */
 	struct keylist creates, drops, needs, unneeds;

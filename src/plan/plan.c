@@ -47,6 +47,8 @@ struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
 	st->change = ch;
 	st->hazards = rule->hazards;
 	st->severity = severity_of_hazards(st->hazards);
+	st->lock = rule->lock;
+	st->transactional = !(st->hazards & HZ_NOT_TRANSACTIONAL);
 	st->sql = arena_strdup(&plan->arena, sql->buf);
 	strbuf_reset(sql);
 	st->reason = arena_printf(&plan->arena, rule->reason,
