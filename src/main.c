@@ -24,6 +24,7 @@ static struct options options = {
 	.command = CMD_DIFF,
 	.fail_on = SEV_MINOR,
 	.color = COLOR_AUTO,
+	.sql = { .lock_timeout = "5s", .statement_timeout = "0" },
 };
 
 static const char usage_text[] =
@@ -40,6 +41,11 @@ static const char usage_text[] =
 	"  -o, --output FILE     write to FILE (complete or not at all)\n"
 	"      --fail-on LEVEL   exit 0 unless a change is at least LEVEL:\n"
 	"                        minor (default), major or critical\n"
+	"      --lock-timeout T  SET lock_timeout in the script (default 5s; 0: off)\n"
+	"      --statement-timeout T\n"
+	"                        SET statement_timeout in the script (default 0: off)\n"
+	"      --single-transaction\n"
+	"                        run the whole script in one transaction\n"
 	"      --build CMD       build the 'build' side by running CMD against a\n"
 	"                        scratch database (DATABASE_URL and PG* are set)\n"
 	"      --scratch URL     create scratch databases on this server instead\n"
@@ -92,6 +98,24 @@ static enum color_mode parse_color(const char *s)
 	usage_error("--color takes auto, always or never, not '%s'", s);
 }
 
+/* A PostgreSQL duration: digits and an optional unit ("5s", "250ms", "0"). */
+static const char *parse_duration(const char *option, const char *s)
+{
+	static const char *const units[] = { "", "us", "ms", "s", "min", "h", "d" };
+	const char *p = s;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p > s)
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+			if (!strcmp(p, units[i]))
+				return s;
+	fprintf(stderr, "pgdiff: %s takes a duration such as 5s, 250ms or 2min, not '%s'\n",
+		option, s);
+	fprintf(stderr, "Try 'pgdiff --help' for more information.\n");
+	exit(EXIT_USAGE);
+}
+
 enum {
 	OPT_FAIL_ON = 256,
 	OPT_BUILD,
@@ -99,6 +123,9 @@ enum {
 	OPT_REPORT,
 	OPT_SUMMARY,
 	OPT_COLOR,
+	OPT_LOCK_TIMEOUT,
+	OPT_STATEMENT_TIMEOUT,
+	OPT_SINGLE_TRANSACTION,
 };
 
 static void parse_options(int argc, char **argv)
@@ -111,6 +138,9 @@ static void parse_options(int argc, char **argv)
 		{ "report", required_argument, NULL, OPT_REPORT },
 		{ "summary", required_argument, NULL, OPT_SUMMARY },
 		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
+		{ "statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT },
+		{ "single-transaction", no_argument, NULL, OPT_SINGLE_TRANSACTION },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -138,6 +168,16 @@ static void parse_options(int argc, char **argv)
 		case OPT_REPORT: options.report = optarg; break;
 		case OPT_SUMMARY: options.summary = optarg; break;
 		case OPT_COLOR: options.color = parse_color(optarg); break;
+		case OPT_LOCK_TIMEOUT:
+			options.sql.lock_timeout = parse_duration("--lock-timeout", optarg);
+			break;
+		case OPT_STATEMENT_TIMEOUT:
+			options.sql.statement_timeout =
+				parse_duration("--statement-timeout", optarg);
+			break;
+		case OPT_SINGLE_TRANSACTION:
+			options.sql.single_transaction = 1;
+			break;
 		case 'v': options.verbose = 1; break;
 		case 'q': options.quiet = 1; break;
 		case 'h':
@@ -310,10 +350,17 @@ static void write_file(const char *path, writer_fn write, const void *ctx)
 	strbuf_release(&err);
 }
 
+struct sql_job {
+	const struct plan *plan;
+	const struct sql_format *format;
+};
+
 static int write_sql(FILE *out, const void *ctx, struct strbuf *err)
 {
+	const struct sql_job *job = ctx;
+
 	(void)err;
-	output_sql(out, ctx);
+	output_sql(out, job->plan, job->format);
 	return 0;
 }
 
@@ -370,8 +417,15 @@ static int run_diff(void)
 	if (plan.ncycles && !options.quiet)
 		warning("%zu dependency cycle(s) had to be broken; review the statement order",
 			plan.ncycles);
+	if (options.sql.single_transaction && (plan.ncommits || plan.nnontransactional))
+		die(EXIT_USAGE, "--single-transaction is not possible here: %s",
+		    plan.ncommits ? "a new enum value must be committed before a later statement uses it"
+				  : "a statement cannot run inside a transaction");
 	start = now_seconds();
-	write_file(options.output, write_sql, &plan);
+	{
+		struct sql_job job = { &plan, &options.sql };
+		write_file(options.output, write_sql, &job);
+	}
 	report_time("writing", start);
 	status = exit_status(&plan);
 	plan_release(&plan);

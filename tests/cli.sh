@@ -81,6 +81,13 @@ expect 64 "three arguments" "$PGDIFF" "$A" "$B" "$A"
 expect 64 "unknown option" "$PGDIFF" --frobnicate "$A" "$B"
 expect 64 "bad --fail-on level" "$PGDIFF" --fail-on huge "$A" "$B"
 expect 64 "-o without a file" "$PGDIFF" "$A" "$B" -o
+expect 64 "bad --lock-timeout" "$PGDIFF" --lock-timeout soon "$A" "$B"
+expect 64 "unknown source kind" "$PGDIFF" "nonsense" "$B"
+one_line_error "unknown source kind is one line"
+
+# internal error: the catalog queries cannot run (here: no time for them)
+expect 70 "catalog query failure exits 70" env PGOPTIONS="-c statement_timeout=1" "$PGDIFF" "$A" "$B"
+grep -q '^pgdiff: catalog query failed' "$tmp/err" && ok "query failure names itself" || not_ok "query failure names itself"
 
 # unreachable or unauthenticated: 69, one line, never a crash
 expect 69 "no server on the port" "$PGDIFF" "host=$PGHOST port=1 dbname=x" "$B"

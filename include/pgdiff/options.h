@@ -2,6 +2,7 @@
 #ifndef PGDIFF_OPTIONS_H
 #define PGDIFF_OPTIONS_H
 
+#include "pgdiff/output.h"
 #include "pgdiff/plan.h"
 #include "pgdiff/source.h"
 
@@ -29,6 +30,7 @@ struct options {
 	int quiet;		/* -q */
 	int verbose;		/* -v */
 	struct source_options sources;
+	struct sql_format sql;
 };
 
 #endif

@@ -7,12 +7,22 @@
 #include "pgdiff/plan.h"
 #include "pgdiff/strbuf.h"
 
+/* How the script runs: timeouts (NULL or "0": none) and transactions. */
+struct sql_format {
+	const char *lock_timeout;
+	const char *statement_timeout;
+	int single_transaction;	/* one BEGIN ... COMMIT around everything */
+	const char *filters;	/* recorded in the header, or NULL */
+};
+
 /*
- * Writes the plan as an SQL script: a header naming both sides and the
- * counts, then each statement after a comment with its severity and reason.
+ * Writes the plan as a script for psql -v ON_ERROR_STOP=1: a header naming
+ * both sides and the counts, the timeouts, then the statements, each after
+ * a comment with its severity and reason, grouped in transactions.
  * Writes nothing at all when the plan is empty.
  */
-void output_sql(FILE *out, const struct plan *plan);
+void output_sql(FILE *out, const struct plan *plan,
+		const struct sql_format *format);
 
 /* One warning line per side listing the objects pgdiff does not handle. */
 void warn_unhandled(const char *side, const struct snapshot *snap);

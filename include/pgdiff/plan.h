@@ -107,6 +107,11 @@ struct stmt {
 	struct stmt **after;	/* explicit edges: these run first */
 	size_t nafter, after_alloc;
 	int omitted;		/* done implicitly by another statement */
+	/*
+	 * Its effect must be committed before later statements can use it
+	 * (a new enum value): the transaction ends after it.
+	 */
+	int commit_after;
 };
 
 struct plan {
@@ -118,6 +123,8 @@ struct plan {
 	size_t counts[SEV_CRITICAL + 1];
 	enum severity worst;
 	size_t ncycles;		/* dependency cycles that had to be broken */
+	size_t ncommits;	/* statements that must be committed early */
+	size_t nnontransactional;
 };
 
 /* Diffs the two snapshots and orders the result; they must outlive plan. */

@@ -1,5 +1,8 @@
 /* sql.c: the plan as a reviewable, runnable SQL script. */
+#include <string.h>
+
 #include "pgdiff/output.h"
+#include "pgdiff/quote.h"
 #include "pgdiff/strbuf.h"
 #include "pgdiff/util.h"
 #include "pgdiff/version.h"
@@ -27,7 +30,13 @@ static void describe_unhandled(struct strbuf *sb, const struct snapshot *snap)
 	}
 }
 
-static void header(FILE *out, const struct plan *plan)
+static int is_set(const char *setting)
+{
+	return setting && *setting && strcmp(setting, "0") != 0;
+}
+
+static void header(FILE *out, const struct plan *plan,
+		   const struct sql_format *format)
 {
 	const struct snapshot *sides[2] = { plan->from, plan->to };
 	const char *names[2] = { "source", "target" };
@@ -52,22 +61,73 @@ static void header(FILE *out, const struct plan *plan)
 		fputc('\n', out);
 		strbuf_release(&sb);
 	}
+	if (format->filters) {
+		fputs("-- filters: ", out);
+		put_comment_text(out, format->filters);
+		fputc('\n', out);
+	}
+	fprintf(out, "-- lock_timeout: %s, statement_timeout: %s (--lock-timeout, --statement-timeout; 0 is off)\n",
+		is_set(format->lock_timeout) ? format->lock_timeout : "off",
+		is_set(format->statement_timeout) ? format->statement_timeout : "off");
+	fprintf(out, "-- run with: psql -v ON_ERROR_STOP=1 -f FILE%s\n",
+		format->single_transaction ? " (all or nothing: one transaction)" : "");
 	if (plan->ncycles)
 		fprintf(out, "-- warning: %zu dependency cycle(s) were broken; review the order\n",
 			plan->ncycles);
 }
 
-void output_sql(FILE *out, const struct plan *plan)
+static void set_timeouts(FILE *out, const struct sql_format *format)
 {
+	struct strbuf sb = STRBUF_INIT;
+
+	if (is_set(format->lock_timeout)) {
+		strbuf_adds(&sb, "\nSET lock_timeout = ");
+		quote_literal(&sb, format->lock_timeout);
+		strbuf_adds(&sb, ";\n");
+	}
+	if (is_set(format->statement_timeout)) {
+		strbuf_adds(&sb, "SET statement_timeout = ");
+		quote_literal(&sb, format->statement_timeout);
+		strbuf_adds(&sb, ";\n");
+	}
+	fputs(sb.buf, out);
+	strbuf_release(&sb);
+}
+
+/*
+ * Transactional statements run in BEGIN ... COMMIT blocks; one that cannot
+ * run in a transaction stands alone, and a block ends early where a later
+ * statement needs what a statement committed (a new enum value).
+ */
+void output_sql(FILE *out, const struct plan *plan,
+		const struct sql_format *format)
+{
+	int open = 0;
+
 	if (!plan->nstmts)
 		return;
-	header(out, plan);
+	header(out, plan, format);
+	set_timeouts(out, format);
 	for (size_t i = 0; i < plan->nstmts; i++) {
 		const struct stmt *st = plan->stmts[i];
+
+		if (!open && st->transactional) {
+			fputs("\nBEGIN;\n", out);
+			open = 1;
+		} else if (open && !st->transactional) {
+			fputs("\nCOMMIT;\n", out);
+			open = 0;
+		}
 		fprintf(out, "\n-- [%s] ", severity_name(st->severity));
 		put_comment_text(out, st->reason);
 		fprintf(out, "\n%s;\n", st->sql);
+		if (open && st->commit_after && !format->single_transaction) {
+			fputs("\nCOMMIT;\n", out);
+			open = 0;
+		}
 	}
+	if (open)
+		fputs("\nCOMMIT;\n", out);
 }
 
 void warn_unhandled(const char *side, const struct snapshot *snap)

@@ -112,6 +112,41 @@ static void diff_objects(struct plan *plan)
 	}
 }
 
+static int stmt_needs(const struct stmt *st, const char *key)
+{
+	for (size_t i = 0; i < st->needs.n; i++)
+		if (!strcmp(st->needs.keys[i], key))
+			return 1;
+	return 0;
+}
+
+/*
+ * A new enum value cannot be used in the transaction that added it: end
+ * the transaction after the last ADD VALUE of a type that a later
+ * statement needs.
+ */
+static void mark_commits(struct plan *plan)
+{
+	for (size_t i = 0; i < plan->nstmts; i++) {
+		struct stmt *st = plan->stmts[i];
+
+		if (!st->transactional)
+			plan->nnontransactional++;
+		if (st->change != CH_ADD_ENUM_VALUE)
+			continue;
+		if (i + 1 < plan->nstmts &&
+		    plan->stmts[i + 1]->change == CH_ADD_ENUM_VALUE)
+			continue;
+		for (size_t k = i + 1; k < plan->nstmts; k++) {
+			if (stmt_needs(plan->stmts[k], st->obj->key)) {
+				st->commit_after = 1;
+				plan->ncommits++;
+				break;
+			}
+		}
+	}
+}
+
 static void count_severities(struct plan *plan)
 {
 	for (size_t i = 0; i < plan->nstmts; i++) {
@@ -131,6 +166,7 @@ void plan_build(struct plan *plan, const struct snapshot *from,
 	diff_objects(plan);
 	plan_cascade(plan);
 	plan_order(plan);
+	mark_commits(plan);
 	count_severities(plan);
 }
 
