@@ -1,7 +1,10 @@
 -- tables: ordinary tables (partitioned, partitions and children of inheritance are reported as not handled)
 SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        c.oid AS _oid, n.nspname AS schema, c.relname AS name,
-       c.relpersistence AS persistence
+       c.relpersistence AS persistence,
+       c.reltuples::pg_catalog.int8 AS _rows,
+       c.relpages::pg_catalog.int8 *
+         pg_catalog.current_setting('block_size')::pg_catalog.int8 AS _bytes
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind = 'r' AND NOT c.relispartition

@@ -124,6 +124,7 @@ struct object *snapshot_add(struct snapshot *s, enum obj_kind kind,
 		o->attrs[i].value = arena_strdup(&s->arena, attrs[i].value);
 	}
 	o->nattrs = nattrs;
+	o->rows = -1;
 	if (strmap_put(&s->by_key, o->key, o))
 		BUG("two objects with key %s", o->key);
 	ALLOC_GROW(s->objects, s->nobjects + 1, s->objects_alloc);

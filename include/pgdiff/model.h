@@ -52,6 +52,9 @@ struct object {
 	size_t ndeps, deps_alloc;
 	struct object **users;		/* what needs this object */
 	size_t nusers, users_alloc;
+	/* A table's size from pg_class statistics; rows < 0: unknown. */
+	double rows;
+	double bytes;
 	/* Side-local identity, used only to resolve dependencies. */
 	unsigned int classid, oid;
 	int subid;

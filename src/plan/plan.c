@@ -35,6 +35,54 @@ void keylist_add(struct plan *plan, struct keylist *l, const char *key)
 	l->keys[l->n++] = key;
 }
 
+/* "1.2 million rows", "840 MB": estimates read as such. */
+static void add_size(struct strbuf *sb, double rows, double bytes)
+{
+	static const char *const scales[] = { "thousand", "million", "billion" };
+	static const char *const units[] = { "kB", "MB", "GB", "TB" };
+	int i;
+
+	if (rows < 1000) {
+		strbuf_addf(sb, "%.0f row%s", rows, rows == 1 ? "" : "s");
+	} else {
+		for (i = 0, rows /= 1000; rows >= 1000 && i < 2; i++)
+			rows /= 1000;
+		strbuf_addf(sb, "%.1f %s rows", rows, scales[i]);
+	}
+	if (bytes >= 1024) {
+		for (i = 0, bytes /= 1024; bytes >= 1024 && i < 3; i++)
+			bytes /= 1024;
+		strbuf_addf(sb, ", %.0f %s", bytes, units[i]);
+	}
+}
+
+/*
+ * Reasons that scale with the table say how big it is, from the planner's
+ * statistics (pg_class), never from scanning it.
+ */
+static void add_table_size(struct plan *plan, struct stmt *st)
+{
+	const unsigned int scaled = HZ_DATA_LOSS | HZ_TABLE_REWRITE |
+				    HZ_MAY_FAIL | HZ_EXCLUSIVE_LOCK;
+	const struct object *t = st->obj;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (t && t->kind != OBJ_TABLE)
+		t = t->parent;
+	if (!t || !(st->hazards & scaled))
+		return;
+	/* the source side knows what is at stake */
+	t = plan_source_of(plan, t);
+	if (!t || t->rows < 0)
+		return;
+	strbuf_adds(&sb, st->reason);
+	strbuf_adds(&sb, " (table of about ");
+	add_size(&sb, t->rows, t->bytes);
+	strbuf_addch(&sb, ')');
+	st->reason = arena_strdup(&plan->arena, sb.buf);
+	strbuf_release(&sb);
+}
+
 struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
 		      const struct object *obj, const char *what,
 		      struct strbuf *sql)
@@ -55,6 +103,7 @@ struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
 				  what ? what : name);
 	free(name);
 	st->obj = obj;
+	add_table_size(plan, st);
 	st->seq = plan->nstmts;
 	ALLOC_GROW(plan->stmts, plan->nstmts + 1, plan->stmts_alloc);
 	plan->stmts[plan->nstmts++] = st;

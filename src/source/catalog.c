@@ -140,6 +140,8 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 	int c_parent = PQfnumber(res, "_parent");
 	int c_schema = PQfnumber(res, "schema");
 	int c_name = PQfnumber(res, "name");
+	int c_rows = PQfnumber(res, "_rows");
+	int c_bytes = PQfnumber(res, "_bytes");
 	struct attr *attrs = xcalloc((size_t)ncols + 1, sizeof(*attrs));
 	int *fact_cols = xcalloc((size_t)ncols + 1, sizeof(*fact_cols));
 	size_t nfacts = 0;
@@ -170,6 +172,8 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 		o->classid = classid;
 		o->oid = get_oid(res, r, c_oid);
 		o->subid = c_subid < 0 ? 0 : (int)parse_uint(PQgetvalue(res, r, c_subid));
+		o->rows = c_rows < 0 ? -1 : atof(PQgetvalue(res, r, c_rows));
+		o->bytes = c_bytes < 0 ? 0 : atof(PQgetvalue(res, r, c_bytes));
 		snapshot_register_oid(snap, o);
 	}
 	free(attrs);
