@@ -10,6 +10,7 @@
 
 #include "pgdiff/catalog.h"
 #include "pgdiff/cleanup.h"
+#include "pgdiff/filter.h"
 #include "pgdiff/inspect.h"
 #include "pgdiff/options.h"
 #include "pgdiff/output.h"
@@ -46,6 +47,14 @@ static const char usage_text[] =
 	"                        SET statement_timeout in the script (default 0: off)\n"
 	"      --single-transaction\n"
 	"                        run the whole script in one transaction\n"
+	"      --schema PATTERN  compare only schemas matching PATTERN (repeatable)\n"
+	"      --exclude-schema PATTERN\n"
+	"                        leave out schemas matching PATTERN (repeatable)\n"
+	"      --exclude PATTERN leave out objects [schema.]name (repeatable)\n"
+	"      --kinds LIST      compare only these kinds: schema, extension, type,\n"
+	"                        sequence, table, constraint, index\n"
+	"      --ignore-extension-versions\n"
+	"                        do not compare extension versions\n"
 	"      --build CMD       build the 'build' side by running CMD against a\n"
 	"                        scratch database (DATABASE_URL and PG* are set)\n"
 	"      --scratch URL     create scratch databases on this server instead\n"
@@ -126,7 +135,19 @@ enum {
 	OPT_LOCK_TIMEOUT,
 	OPT_STATEMENT_TIMEOUT,
 	OPT_SINGLE_TRANSACTION,
+	OPT_SCHEMA,
+	OPT_EXCLUDE_SCHEMA,
+	OPT_EXCLUDE,
+	OPT_KINDS,
+	OPT_IGNORE_EXTENSION_VERSIONS,
 };
+
+static void add_pattern(const char ***list, size_t *n, size_t *alloc,
+			const char *pattern)
+{
+	ALLOC_GROW(*list, *n + 1, *alloc);
+	(*list)[(*n)++] = pattern;
+}
 
 static void parse_options(int argc, char **argv)
 {
@@ -141,6 +162,12 @@ static void parse_options(int argc, char **argv)
 		{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
 		{ "statement-timeout", required_argument, NULL, OPT_STATEMENT_TIMEOUT },
 		{ "single-transaction", no_argument, NULL, OPT_SINGLE_TRANSACTION },
+		{ "schema", required_argument, NULL, OPT_SCHEMA },
+		{ "exclude-schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA },
+		{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+		{ "kinds", required_argument, NULL, OPT_KINDS },
+		{ "ignore-extension-versions", no_argument, NULL,
+		  OPT_IGNORE_EXTENSION_VERSIONS },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -177,6 +204,30 @@ static void parse_options(int argc, char **argv)
 			break;
 		case OPT_SINGLE_TRANSACTION:
 			options.sql.single_transaction = 1;
+			break;
+		case OPT_SCHEMA:
+			add_pattern(&options.filter.schemas, &options.filter.nschemas,
+				    &options.filter.schemas_alloc, optarg);
+			break;
+		case OPT_EXCLUDE_SCHEMA:
+			add_pattern(&options.filter.exclude_schemas,
+				    &options.filter.nexclude_schemas,
+				    &options.filter.exclude_schemas_alloc, optarg);
+			break;
+		case OPT_EXCLUDE:
+			add_pattern(&options.filter.excludes,
+				    &options.filter.nexcludes,
+				    &options.filter.excludes_alloc, optarg);
+			break;
+		case OPT_KINDS: {
+			struct strbuf err = STRBUF_INIT;
+			if (filter_parse_kinds(&options.filter, optarg, &err) < 0)
+				usage_error("%s", err.buf);
+			strbuf_release(&err);
+			break;
+		}
+		case OPT_IGNORE_EXTENSION_VERSIONS:
+			options.filter.ignore_extension_versions = 1;
 			break;
 		case 'v': options.verbose = 1; break;
 		case 'q': options.quiet = 1; break;
@@ -297,6 +348,7 @@ static void read_sides(struct side *sides, int n)
 	for (int i = 0; i < n; i++) {
 		if (sides[i].status)
 			die(sides[i].status, "%s", sides[i].err.buf);
+		filter_apply(&options.filter, &sides[i].snap);
 		if (options.verbose)
 			fprintf(stderr, "pgdiff: reading %s took %.3f s\n",
 				i ? "the target" : "the source", sides[i].seconds);
@@ -451,7 +503,11 @@ static int run_single(writer_fn write)
 
 int main(int argc, char **argv)
 {
+	struct strbuf filters = STRBUF_INIT;
+
 	parse_options(argc, argv);
+	filter_describe(&options.filter, &filters);
+	options.sql.filters = filters.len ? filters.buf : NULL;
 	set_exit_hook(cleanup_run_all);
 	cleanup_catch_signals();
 	switch (options.command) {

@@ -67,6 +67,12 @@ expect 3 "worst critical exits 3" "$PGDIFF" "$A" "$B"
 grep -q '^-- \[critical\] drops column public.t.note: its data is lost$' "$tmp/out" &&
 	ok "critical reason" || not_ok "critical reason"
 
+# --kinds leaves other kinds out of the comparison
+expect 0 "--kinds index ignores the dropped column" "$PGDIFF" --kinds index "$A" "$B"
+expect 3 "--kinds table sees it" "$PGDIFF" --kinds table "$A" "$B"
+grep -q "^-- filters: --kinds table$" "$tmp/out" && ok "filters recorded in the header" || not_ok "filters recorded in the header"
+expect 64 "unknown kind" "$PGDIFF" --kinds tables "$A" "$B"
+
 # -o writes the whole file or none
 expect 3 "-o writes a file" "$PGDIFF" -o "$tmp/diff.sql" "$A" "$B"
 [ -s "$tmp/diff.sql" ] && [ ! -s "$tmp/out" ] && ok "-o leaves stdout empty" || not_ok "-o leaves stdout empty"

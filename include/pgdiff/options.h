@@ -2,6 +2,7 @@
 #ifndef PGDIFF_OPTIONS_H
 #define PGDIFF_OPTIONS_H
 
+#include "pgdiff/filter.h"
 #include "pgdiff/output.h"
 #include "pgdiff/plan.h"
 #include "pgdiff/source.h"
@@ -31,6 +32,7 @@ struct options {
 	int verbose;		/* -v */
 	struct source_options sources;
 	struct sql_format sql;
+	struct filter filter;
 };
 
 #endif

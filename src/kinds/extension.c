@@ -10,8 +10,11 @@ static void extension_create(struct plan *plan, const struct object *o)
 	quote_ident(&sql, o->name);
 	strbuf_adds(&sql, " WITH SCHEMA ");
 	quote_ident(&sql, obj_get(o, "ext_schema"));
-	strbuf_adds(&sql, " VERSION ");
-	quote_literal(&sql, obj_get(o, "version"));
+	/* --ignore-extension-versions leaves the version to the server */
+	if (obj_get(o, "version")) {
+		strbuf_adds(&sql, " VERSION ");
+		quote_literal(&sql, obj_get(o, "version"));
+	}
 	plan_add(plan, ACT_CREATE, CH_CREATE_EXTENSION, o, NULL, &sql);
 	strbuf_release(&sql);
 }
@@ -38,7 +41,7 @@ static void extension_alter(struct plan *plan, const struct object *from,
 		quote_ident(&sql, obj_get(to, "ext_schema"));
 		plan_add(plan, ACT_ALTER, CH_MOVE_EXTENSION, to, NULL, &sql);
 	}
-	if (obj_attr_differs(from, to, "version")) {
+	if (obj_get(to, "version") && obj_attr_differs(from, to, "version")) {
 		strbuf_adds(&sql, "ALTER EXTENSION ");
 		quote_ident(&sql, to->name);
 		strbuf_adds(&sql, " UPDATE TO ");

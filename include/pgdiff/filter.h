@@ -1,0 +1,28 @@
+/* filter.h: which objects take part in a comparison, applied to both sides before diffing. */
+#ifndef PGDIFF_FILTER_H
+#define PGDIFF_FILTER_H
+
+#include "pgdiff/model.h"
+#include "pgdiff/strbuf.h"
+
+struct filter {
+	const char **schemas;		/* --schema: psql-style patterns */
+	size_t nschemas, schemas_alloc;
+	const char **exclude_schemas;	/* --exclude-schema */
+	size_t nexclude_schemas, exclude_schemas_alloc;
+	const char **excludes;		/* --exclude: [schema.]name patterns */
+	size_t nexcludes, excludes_alloc;
+	unsigned int kinds;		/* --kinds: bit per obj_kind; 0: all */
+	int ignore_extension_versions;
+};
+
+/* Parses "table,index,..."; returns -1 with err naming the bad word. */
+int filter_parse_kinds(struct filter *f, const char *list, struct strbuf *err);
+/* Whether name matches a psql-style pattern (* ? and "quoted" parts). */
+int pattern_match(const char *pattern, const char *name);
+/* Drops what the filter leaves out from snap. */
+void filter_apply(const struct filter *f, struct snapshot *snap);
+/* The filter as the options that made it, for headers; "" when none. */
+void filter_describe(const struct filter *f, struct strbuf *sb);
+
+#endif
