@@ -15,6 +15,7 @@
 #include "pgdiff/options.h"
 #include "pgdiff/output.h"
 #include "pgdiff/plan.h"
+#include "pgdiff/renames.h"
 #include "pgdiff/snapfile.h"
 #include "pgdiff/source.h"
 #include "pgdiff/utf8.h"
@@ -55,10 +56,16 @@ static const char usage_text[] =
 	"                        sequence, table, constraint, index\n"
 	"      --ignore-extension-versions\n"
 	"                        do not compare extension versions\n"
+	"      --rename OLD=NEW  rename instead of drop and create, e.g.\n"
+	"                        public.orders.note=public.orders.comment\n"
 	"      --build CMD       build the 'build' side by running CMD against a\n"
 	"                        scratch database (DATABASE_URL and PG* are set)\n"
 	"      --scratch URL     create scratch databases on this server instead\n"
 	"                        of a throwaway local cluster\n"
+	"      --report FILE     also write drift-report.json, the JSON report\n"
+	"      --summary FILE    also write drift-summary.md, a pull-request comment\n"
+	"      --color WHEN      colour the summary on a terminal: auto (default,\n"
+	"                        off when NO_COLOR is set), always or never\n"
 	"  -v, --verbose         report each stage's time on stderr\n"
 	"  -q, --quiet           no warnings or progress on stderr\n"
 	"  -h, --help            show this help\n"
@@ -140,6 +147,7 @@ enum {
 	OPT_EXCLUDE,
 	OPT_KINDS,
 	OPT_IGNORE_EXTENSION_VERSIONS,
+	OPT_RENAME,
 };
 
 static void add_pattern(const char ***list, size_t *n, size_t *alloc,
@@ -166,6 +174,7 @@ static void parse_options(int argc, char **argv)
 		{ "exclude-schema", required_argument, NULL, OPT_EXCLUDE_SCHEMA },
 		{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 		{ "kinds", required_argument, NULL, OPT_KINDS },
+		{ "rename", required_argument, NULL, OPT_RENAME },
 		{ "ignore-extension-versions", no_argument, NULL,
 		  OPT_IGNORE_EXTENSION_VERSIONS },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -226,6 +235,10 @@ static void parse_options(int argc, char **argv)
 			strbuf_release(&err);
 			break;
 		}
+		case OPT_RENAME:
+			add_pattern(&options.renames, &options.nrenames,
+				    &options.renames_alloc, optarg);
+			break;
 		case OPT_IGNORE_EXTENSION_VERSIONS:
 			options.filter.ignore_extension_versions = 1;
 			break;
@@ -416,6 +429,50 @@ static int write_sql(FILE *out, const void *ctx, struct strbuf *err)
 	return 0;
 }
 
+static int write_report(FILE *out, const void *ctx, struct strbuf *err)
+{
+	return output_report(out, ctx, err);
+}
+
+static int write_summary(FILE *out, const void *ctx, struct strbuf *err)
+{
+	return output_summary(out, ctx, err);
+}
+
+/* --color, else colour on a terminal unless NO_COLOR is set (not empty). */
+static int use_color(void)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (options.color != COLOR_AUTO)
+		return options.color == COLOR_ALWAYS;
+	if ((no_color && *no_color) || (term && !strcmp(term, "dumb")))
+		return 0;
+	return isatty(STDERR_FILENO);
+}
+
+/* drift-report.json, drift-summary.md and, on a terminal, the summary. */
+static void write_review(const struct plan *plan,
+			 const struct snapshot *source,
+			 const struct snapshot *target)
+{
+	char fingerprints[2][65];
+	struct review review = {
+		.plan = plan,
+		.fingerprint = { fingerprints[0], fingerprints[1] },
+		.filters = options.sql.filters,
+	};
+
+	snapshot_fingerprint(source, fingerprints[0]);
+	snapshot_fingerprint(target, fingerprints[1]);
+	if (options.report)
+		write_file(options.report, write_report, &review);
+	if (options.summary)
+		write_file(options.summary, write_summary, &review);
+	if (!options.quiet && isatty(STDERR_FILENO))
+		output_terminal(stderr, &review, use_color());
+}
+
 static int write_snapshot(FILE *out, const void *ctx, struct strbuf *err)
 {
 	return snapfile_write(out, ctx, err);
@@ -458,6 +515,12 @@ static int run_diff(void)
 	int status;
 
 	read_sides(sides, 2);
+	for (size_t i = 0; i < options.nrenames; i++) {
+		struct strbuf err = STRBUF_INIT;
+		if (rename_apply(&sides[0].snap, options.renames[i], &err) < 0)
+			die(EXIT_USAGE, "%s", err.buf);
+		strbuf_release(&err);
+	}
 	if (!options.quiet) {
 		warn_unhandled("source", &sides[0].snap);
 		warn_unhandled("target", &sides[1].snap);
@@ -466,6 +529,8 @@ static int run_diff(void)
 	start = now_seconds();
 	plan_build(&plan, &sides[0].snap, &sides[1].snap);
 	report_time("planning", start);
+	if (!options.quiet)
+		warn_renames(&plan);
 	if (plan.ncycles && !options.quiet)
 		warning("%zu dependency cycle(s) had to be broken; review the statement order",
 			plan.ncycles);
@@ -478,6 +543,7 @@ static int run_diff(void)
 		struct sql_job job = { &plan, &options.sql };
 		write_file(options.output, write_sql, &job);
 	}
+	write_review(&plan, &sides[0].snap, &sides[1].snap);
 	report_time("writing", start);
 	status = exit_status(&plan);
 	plan_release(&plan);

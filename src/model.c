@@ -190,6 +190,29 @@ void snapshot_add_unhandled(struct snapshot *s, const char *kind,
 	u->names = arena_strdup(&s->arena, names);
 }
 
+static int cmp_object_key(const void *a, const void *b);
+
+void snapshot_rename(struct snapshot *s, struct object *o, const char *name)
+{
+	const char *old = o->name;
+
+	if (!o->renamed_from)
+		o->renamed_from = old;
+	o->name = arena_strdup(&s->arena, name);
+	if (o->kind == OBJ_SCHEMA)
+		for (size_t i = 0; i < s->nobjects; i++)
+			if (str_equal(s->objects[i]->schema, old))
+				s->objects[i]->schema = o->name;
+	strmap_release(&s->by_key);
+	for (size_t i = 0; i < s->nobjects; i++) {
+		struct object *x = s->objects[i];
+		x->key = make_key(&s->arena, x->kind, x->schema, x->parent,
+				  x->name);
+		strmap_put(&s->by_key, x->key, x);
+	}
+	qsort(s->objects, s->nobjects, sizeof(*s->objects), cmp_object_key);
+}
+
 static int cmp_object_key(const void *a, const void *b)
 {
 	const struct object *x = *(struct object *const *)a;

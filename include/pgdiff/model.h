@@ -44,6 +44,7 @@ struct object {
 	const char *schema;		/* NULL for schemas and extensions */
 	const char *name;
 	struct object *parent;		/* the table of a column, constraint, index */
+	const char *renamed_from;	/* --rename: the name it had on this side */
 	struct attr *attrs;
 	size_t nattrs;
 	struct object **children;	/* a table's columns, in order */
@@ -111,6 +112,11 @@ void snapshot_add_dep(struct snapshot *s, struct object *from,
 		      struct object *on, char type);
 void snapshot_add_unhandled(struct snapshot *s, const char *kind,
 			    size_t count, const char *names);
+/*
+ * Gives o a new name (or, for a schema, moves everything in it) and
+ * recomputes every key that includes it.
+ */
+void snapshot_rename(struct snapshot *s, struct object *o, const char *name);
 /* Sorts objects by key, children and deps canonically. */
 void snapshot_finish(struct snapshot *s);
 

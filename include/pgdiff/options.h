@@ -33,6 +33,8 @@ struct options {
 	struct source_options sources;
 	struct sql_format sql;
 	struct filter filter;
+	const char **renames;	/* --rename OLD=NEW */
+	size_t nrenames, renames_alloc;
 };
 
 #endif

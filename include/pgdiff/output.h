@@ -24,6 +24,11 @@ struct sql_format {
 void output_sql(FILE *out, const struct plan *plan,
 		const struct sql_format *format);
 
+/* A warning per likely rename and per pair of look-alike names. */
+void warn_renames(const struct plan *plan);
+/* "column public.t.a may have been renamed to b (--rename public.t.a=public.t.b)" */
+void describe_hint(struct strbuf *sb, const struct rename_hint *hint);
+
 /* One warning line per side listing the objects pgdiff does not handle. */
 void warn_unhandled(const char *side, const struct snapshot *snap);
 

@@ -51,6 +51,7 @@ enum change {
 	CH_DROP_CHECK, CH_DROP_KEY, CH_DROP_FOREIGN_KEY,
 	CH_CREATE_INDEX, CH_CREATE_INDEX_NEW_TABLE, CH_DROP_INDEX,
 	CH_RECREATE_DROP,
+	CH_RENAME,
 	CH_NCHANGES
 };
 
@@ -114,6 +115,12 @@ struct stmt {
 	int commit_after;
 };
 
+/* A dropped and a created object alike in all but the name. */
+struct rename_hint {
+	const struct object *from, *to;
+	int lookalike;	/* the names differ only in case or Unicode form */
+};
+
 struct plan {
 	struct arena arena;
 	const struct snapshot *from, *to;
@@ -124,6 +131,8 @@ struct plan {
 	enum severity worst;
 	size_t ncycles;		/* dependency cycles that had to be broken */
 	size_t ncommits;	/* statements that must be committed early */
+	struct rename_hint *hints;	/* likely renames, for the reviewer */
+	size_t nhints, hints_alloc;
 	size_t nnontransactional;
 };
 

@@ -9,5 +9,10 @@ int utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* Terminal columns s takes (wide characters count two). */
 size_t utf8_width(const char *s);
 const char *utf8_library_version(void);
+/*
+ * s normalised (NFKC) and case-folded, to tell names that only look
+ * different from each other (caller frees).  Never used to match objects.
+ */
+char *utf8_fold(const char *s);
 
 #endif

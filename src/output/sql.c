@@ -1,4 +1,5 @@
 /* sql.c: the plan as a reviewable, runnable SQL script. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pgdiff/output.h"
@@ -74,6 +75,39 @@ static void header(FILE *out, const struct plan *plan,
 	if (plan->ncycles)
 		fprintf(out, "-- warning: %zu dependency cycle(s) were broken; review the order\n",
 			plan->ncycles);
+	for (size_t i = 0; i < plan->nhints; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		describe_hint(&sb, &plan->hints[i]);
+		fputs("-- note: ", out);
+		put_comment_text(out, sb.buf);
+		fputc('\n', out);
+		strbuf_release(&sb);
+	}
+}
+
+void describe_hint(struct strbuf *sb, const struct rename_hint *hint)
+{
+	char *from = obj_display_name(hint->from);
+	char *to = obj_display_name(hint->to);
+
+	if (hint->lookalike)
+		strbuf_addf(sb, "%s %s and %s differ only in case or Unicode form",
+			    obj_kind_name(hint->from->kind), from, to);
+	else
+		strbuf_addf(sb, "%s %s may have been renamed to %s (--rename %s=%s)",
+			    obj_kind_name(hint->from->kind), from, to, from, to);
+	free(from);
+	free(to);
+}
+
+void warn_renames(const struct plan *plan)
+{
+	for (size_t i = 0; i < plan->nhints; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		describe_hint(&sb, &plan->hints[i]);
+		warning("%s", sb.buf);
+		strbuf_release(&sb);
+	}
 }
 
 static void set_timeouts(FILE *out, const struct sql_format *format)

@@ -140,8 +140,9 @@ static void build_edges(struct graph *g)
 /* Among statements free to run: drops first, then by kind, key and age. */
 static int before(const struct stmt *a, const struct stmt *b)
 {
-	int ca = a->action == ACT_DROP ? 0 : 1;
-	int cb = b->action == ACT_DROP ? 0 : 1;
+	/* renames first: everything after speaks of the new names */
+	int ca = a->change == CH_RENAME ? -1 : a->action == ACT_DROP ? 0 : 1;
+	int cb = b->change == CH_RENAME ? -1 : b->action == ACT_DROP ? 0 : 1;
 	int c;
 
 	if (ca != cb)

@@ -5,6 +5,7 @@
 #include "pgdiff/kinds.h"
 #include "pgdiff/plan.h"
 #include "pgdiff/quote.h"
+#include "pgdiff/renames.h"
 #include "pgdiff/util.h"
 
 /* Defined in cascade.c and order.c: the two passes after the diff. */
@@ -212,7 +213,9 @@ void plan_build(struct plan *plan, const struct snapshot *from,
 	memset(plan, 0, sizeof(*plan));
 	plan->from = from;
 	plan->to = to;
+	plan_add_renames(plan);
 	diff_objects(plan);
+	plan_find_renames(plan);
 	plan_cascade(plan);
 	plan_order(plan);
 	mark_commits(plan);
@@ -235,6 +238,7 @@ void plan_release(struct plan *plan)
 		free(st->after);
 	}
 	free(plan->stmts);
+	free(plan->hints);
 	arena_release(&plan->arena);
 	memset(plan, 0, sizeof(*plan));
 }

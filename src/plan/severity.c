@@ -112,6 +112,8 @@ static const struct rule rules[CH_NCHANGES] = {
 	{ CH_RECREATE_DROP, "drop an object to re-create it with a new definition",
 	  SLOW,
 	  "drops %s to re-create it with its new definition", LOCK_ACCESS_EXCLUSIVE },
+	{ CH_RENAME, "rename an object (--rename)", BREAKS,
+	  "renames %s: code that uses the old name breaks", LOCK_ACCESS_EXCLUSIVE },
 };
 
 const char *lock_name(enum lock_level lock)

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "pgdiff/utf8.h"
+#include "pgdiff/util.h"
 
 int utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
@@ -50,4 +51,17 @@ size_t utf8_width(const char *s)
 const char *utf8_library_version(void)
 {
 	return utf8proc_version();
+}
+
+char *utf8_fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+		UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+
+	/* invalid UTF-8 cannot be folded: compare it as it is */
+	if (n < 0)
+		return xstrdup(s);
+	return (char *)out;
 }

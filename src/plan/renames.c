@@ -1,0 +1,329 @@
+/* renames.c: explicit renames (--rename) and likely ones spotted for the reviewer. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgdiff/quote.h"
+#include "pgdiff/renames.h"
+#include "pgdiff/utf8.h"
+#include "pgdiff/util.h"
+
+/* The part after the last unquoted dot, unquoted ("x"".y" stays x".y). */
+static char *last_name(const char *spec)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int quoted = 0;
+
+	for (const char *p = spec; *p; p++) {
+		if (*p == '"') {
+			if (quoted && p[1] == '"') {
+				strbuf_addch(&sb, '"');
+				p++;
+			} else {
+				quoted = !quoted;
+			}
+		} else if (*p == '.' && !quoted) {
+			strbuf_reset(&sb);
+		} else {
+			strbuf_addch(&sb, *p);
+		}
+	}
+	return strbuf_detach(&sb);
+}
+
+/* The '=' that separates OLD from NEW, outside quotes. */
+static const char *split_equals(const char *spec)
+{
+	int quoted = 0;
+
+	for (const char *p = spec; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '=' && !quoted)
+			return p;
+	}
+	return NULL;
+}
+
+static int names_object(const struct snapshot *snap, const char *shown_name)
+{
+	for (size_t i = 0; i < snap->nobjects; i++) {
+		char *shown = obj_display_name(snap->objects[i]);
+		int same = !strcmp(shown, shown_name);
+		free(shown);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+static int ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+	       (unsigned char)c >= 0x80;
+}
+
+/*
+ * Replaces whole identifier tokens `from` by `to` in SQL text, outside
+ * string literals: catalog definitions name columns and tables this way.
+ */
+static const char *replace_token(struct arena *arena, const char *text,
+				 const char *from, const char *to)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(from);
+	const char *p = text, *out;
+	int changed = 0;
+
+	while (*p) {
+		if (*p == '\'') {
+			const char *q = p + 1;
+			while (*q && !(*q == '\'' && q[1] != '\''))
+				q += *q == '\'' ? 2 : 1;
+			if (*q)
+				q++;
+			strbuf_add(&sb, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		if (!strncmp(p, from, n) && (p == text || !ident_char(p[-1]) ||
+					      from[0] == '"') &&
+		    (!ident_char(p[n]) || from[n - 1] == '"')) {
+			strbuf_adds(&sb, to);
+			p += n;
+			changed = 1;
+			continue;
+		}
+		strbuf_addch(&sb, *p++);
+	}
+	out = changed ? arena_strdup(arena, sb.buf) : text;
+	strbuf_release(&sb);
+	return out;
+}
+
+static void rewrite_facts(struct arena *arena, struct object *o,
+			  const char *from, const char *to)
+{
+	for (size_t i = 0; i < o->nattrs; i++)
+		if (o->attrs[i].value)
+			o->attrs[i].value = replace_token(arena,
+				o->attrs[i].value, from, to);
+}
+
+/*
+ * PostgreSQL follows a rename in every definition that mentions the old
+ * name; do the same to the source's texts (indexes, constraints, defaults,
+ * OWNED BY) so that they compare equal to the target's.
+ */
+static void rewrite_references(struct snapshot *snap, const struct object *o,
+			       const char *new_name)
+{
+	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+
+	if (o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT) {
+		quote_ident(&from, o->name);
+		quote_ident(&to, new_name);
+	} else if (o->kind == OBJ_SCHEMA) {
+		quote_ident(&from, o->name);
+		strbuf_addch(&from, '.');
+		quote_ident(&to, new_name);
+		strbuf_addch(&to, '.');
+	} else {
+		quote_qualified(&from, o->schema, o->name);
+		quote_qualified(&to, o->schema, new_name);
+	}
+	for (size_t i = 0; i < snap->nobjects; i++) {
+		struct object *x = snap->objects[i];
+		const struct object *table = o->kind == OBJ_COLUMN ? o->parent : o;
+		if (x == o || x->kind == OBJ_COLUMN)
+			continue;
+		if (x->parent == table || obj_depends_on(x, o->key) ||
+		    o->kind == OBJ_SCHEMA || o->kind == OBJ_TABLE)
+			rewrite_facts(&snap->arena, x, from.buf, to.buf);
+	}
+	/* a column's default may name another column (generated ones do) */
+	if (o->kind == OBJ_COLUMN)
+		for (size_t i = 0; i < o->parent->nchildren; i++)
+			rewrite_facts(&snap->arena, o->parent->children[i],
+				      from.buf, to.buf);
+	strbuf_release(&from);
+	strbuf_release(&to);
+}
+
+int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
+{
+	const char *eq = split_equals(spec);
+	struct object *found = NULL;
+	struct strbuf old = STRBUF_INIT;
+	char *name;
+	int matches = 0;
+
+	if (!eq || eq == spec || !eq[1]) {
+		strbuf_addf(err, "--rename takes OLD=NEW, such as public.orders.note=public.orders.comment, not '%s'",
+			    spec);
+		return -1;
+	}
+	strbuf_add(&old, spec, (size_t)(eq - spec));
+	for (size_t i = 0; i < from->nobjects; i++) {
+		struct object *o = from->objects[i];
+		char *shown = obj_display_name(o);
+		if (!strcmp(shown, old.buf) && o->kind != OBJ_EXTENSION) {
+			found = o;
+			matches++;
+		}
+		free(shown);
+	}
+	if (!matches && names_object(from, eq + 1)) {
+		/* renamed already, by an earlier run of the script */
+		strbuf_release(&old);
+		return 0;
+	}
+	if (matches != 1) {
+		strbuf_addf(err, matches ? "--rename: '%s' names more than one object"
+					 : "--rename: the source has no object named '%s'",
+			    old.buf);
+		strbuf_release(&old);
+		return -1;
+	}
+	name = last_name(eq + 1);
+	rewrite_references(from, found, name);
+	snapshot_rename(from, found, name);
+	free(name);
+	strbuf_release(&old);
+	return 0;
+}
+
+static void rename_statement(struct plan *plan, const struct object *o)
+{
+	struct strbuf sql = STRBUF_INIT, what = STRBUF_INIT;
+	const char *parent_name = o->parent ? o->parent->name : NULL;
+	struct stmt *st;
+	char *old_shown;
+
+	switch (o->kind) {
+	case OBJ_SCHEMA:
+		strbuf_adds(&sql, "ALTER SCHEMA ");
+		quote_ident(&sql, o->renamed_from);
+		break;
+	case OBJ_COLUMN:
+	case OBJ_CONSTRAINT:
+		strbuf_adds(&sql, "ALTER TABLE ");
+		quote_qualified(&sql, o->schema, parent_name);
+		strbuf_adds(&sql, o->kind == OBJ_COLUMN ? " RENAME COLUMN "
+						       : " RENAME CONSTRAINT ");
+		quote_ident(&sql, o->renamed_from);
+		break;
+	default:
+		strbuf_addf(&sql, "ALTER %s ",
+			    o->kind == OBJ_ENUM ? "TYPE" :
+			    o->kind == OBJ_INDEX ? "INDEX" :
+			    o->kind == OBJ_SEQUENCE ? "SEQUENCE" : "TABLE");
+		quote_qualified(&sql, o->schema, o->renamed_from);
+	}
+	strbuf_adds(&sql, o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT ?
+		    " TO " : " RENAME TO ");
+	quote_ident(&sql, o->name);
+
+	old_shown = obj_display_name(o);
+	strbuf_addf(&what, "%s %s (was ", obj_kind_name(o->kind), old_shown);
+	quote_ident(&what, o->renamed_from);
+	strbuf_addch(&what, ')');
+	st = plan_add(plan, ACT_ALTER, CH_RENAME, o, what.buf, &sql);
+	/* the new name exists once this ran; nothing else is needed first */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->creates, o->key);
+	if (o->parent)
+		keylist_add(plan, &st->needs, o->parent->key);
+	free(old_shown);
+	strbuf_release(&sql);
+	strbuf_release(&what);
+}
+
+void plan_add_renames(struct plan *plan)
+{
+	for (size_t i = 0; i < plan->from->nobjects; i++)
+		if (plan->from->objects[i]->renamed_from)
+			rename_statement(plan, plan->from->objects[i]);
+}
+
+static int same_shape(const struct object *a, const struct object *b)
+{
+	if (a->kind != b->kind || !obj_same_attrs(a, b) ||
+	    !str_equal(a->schema, b->schema) ||
+	    (a->parent == NULL) != (b->parent == NULL) ||
+	    (a->parent && strcmp(a->parent->key, b->parent->key)) ||
+	    a->nchildren != b->nchildren)
+		return 0;
+	for (size_t i = 0; i < a->nchildren; i++)
+		if (strcmp(a->children[i]->name, b->children[i]->name) ||
+		    !obj_same_attrs(a->children[i], b->children[i]))
+			return 0;
+	return 1;
+}
+
+static int folded_equal(const char *a, const char *b)
+{
+	char *fa = utf8_fold(a), *fb = utf8_fold(b);
+	int eq = !strcmp(fa, fb);
+
+	free(fa);
+	free(fb);
+	return eq;
+}
+
+static void add_hint(struct plan *plan, const struct object *from,
+		     const struct object *to, int lookalike)
+{
+	ALLOC_GROW(plan->hints, plan->nhints + 1, plan->hints_alloc);
+	plan->hints[plan->nhints].from = from;
+	plan->hints[plan->nhints].to = to;
+	plan->hints[plan->nhints].lookalike = lookalike;
+	plan->nhints++;
+}
+
+static int hinted(const struct plan *plan, const struct object *o)
+{
+	for (size_t i = 0; i < plan->nhints; i++)
+		if (plan->hints[i].to == o || plan->hints[i].from == o)
+			return 1;
+	return 0;
+}
+
+/* Pairs each dropped object with at most one created one, and back. */
+static void match(struct plan *plan, int lookalikes)
+{
+	for (size_t i = 0; i < plan->nstmts; i++) {
+		const struct stmt *drop = plan->stmts[i];
+
+		if (drop->action != ACT_DROP || drop->change == CH_RECREATE_DROP ||
+		    drop->change == CH_RECREATE_COLUMN ||
+		    plan_target_of(plan, drop->obj) || hinted(plan, drop->obj))
+			continue;
+		for (size_t k = 0; k < plan->nstmts; k++) {
+			const struct stmt *create = plan->stmts[k];
+			int alike;
+
+			if (create->action != ACT_CREATE ||
+			    create->obj->kind != drop->obj->kind ||
+			    plan_source_of(plan, create->obj) ||
+			    hinted(plan, create->obj))
+				continue;
+			alike = folded_equal(drop->obj->name, create->obj->name);
+			if (lookalikes ? alike : same_shape(drop->obj, create->obj)) {
+				add_hint(plan, drop->obj, create->obj, alike);
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * Names that differ only in case or Unicode form are look-alikes, worth a
+ * warning whatever else differs; then a drop and a create alike in all but
+ * the name are probably a rename.
+ */
+void plan_find_renames(struct plan *plan)
+{
+	match(plan, 1);
+	match(plan, 0);
+}
