@@ -1,4 +1,4 @@
--- columns: of the tables in tables.sql, in attnum order
+-- columns: of the tables in tables.sql (put in attnum order by the reader, cheaper than a sort here)
 SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        a.attrelid AS _oid, a.attnum AS _subid, a.attrelid AS _parent,
        n.nspname AS schema, a.attname AS name,
@@ -19,7 +19,7 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        s.seqmax::pg_catalog.text AS identity_maxvalue,
        s.seqcache::pg_catalog.text AS identity_cache,
        s.seqcycle AS identity_cycle,
-       CASE WHEN a.attidentity <> '' THEN sc.relname END AS identity_sequence
+       s.relname AS identity_sequence
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -27,13 +27,18 @@ JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-LEFT JOIN pg_catalog.pg_depend sd
-  ON a.attidentity <> '' AND sd.refclassid = 'pg_class'::pg_catalog.regclass
- AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum
- AND sd.classid = 'pg_class'::pg_catalog.regclass AND sd.deptype = 'i'
-LEFT JOIN pg_catalog.pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
-LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sc.oid
+LEFT JOIN LATERAL (
+  -- only identity columns look for their sequence: a lateral probe per column
+  -- keeps the plan linear even when the catalogs have no statistics yet
+  SELECT sc.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
+         s.seqcache, s.seqcycle
+  FROM pg_catalog.pg_depend sd
+  JOIN pg_catalog.pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
+  JOIN pg_catalog.pg_sequence s ON s.seqrelid = sc.oid
+  WHERE a.attidentity <> '' AND sd.refclassid = 'pg_class'::pg_catalog.regclass
+    AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum
+    AND sd.classid = 'pg_class'::pg_catalog.regclass AND sd.deptype = 'i'
+) s ON true
 WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
-ORDER BY a.attrelid, a.attnum

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pgdiff/catalog.h"
@@ -374,6 +375,13 @@ static void remove_partial(void *path)
 	unlink(path);
 }
 
+/* A path that exists and is no regular file (a device, a FIFO). */
+static int is_special_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 typedef int (*writer_fn)(FILE *out, const void *ctx, struct strbuf *err);
 
 /* Writes to path through a temporary file and a rename: all or nothing. */
@@ -383,13 +391,19 @@ static void write_file(const char *path, writer_fn write, const void *ctx)
 	FILE *out;
 	int fd, handle, status;
 
-	if (!path || !strcmp(path, "-")) {
-		status = write(stdout, ctx, &err);
+	if (!path || !strcmp(path, "-") || is_special_file(path)) {
+		/* stdout, /dev/null, a pipe: nothing to rename over */
+		out = path && strcmp(path, "-") ? fopen(path, "w") : stdout;
+		if (!out)
+			die(EXIT_BAD_INPUT, "cannot write '%s': %s", path,
+			    strerror(errno));
+		status = write(out, ctx, &err);
 		if (status)
 			die(status, "%s", err.buf);
-		if (fflush(stdout) || ferror(stdout))
+		if (fflush(out) || ferror(out) || (out != stdout && fclose(out)))
 			die(EXIT_INTERNAL, "cannot write the output: %s",
 			    strerror(errno));
+		strbuf_release(&err);
 		return;
 	}
 	strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
@@ -456,15 +470,18 @@ static void write_review(const struct plan *plan,
 			 const struct snapshot *source,
 			 const struct snapshot *target)
 {
-	char fingerprints[2][65];
+	char fingerprints[2][65] = { "", "" };
 	struct review review = {
 		.plan = plan,
 		.fingerprint = { fingerprints[0], fingerprints[1] },
 		.filters = options.sql.filters,
 	};
 
-	snapshot_fingerprint(source, fingerprints[0]);
-	snapshot_fingerprint(target, fingerprints[1]);
+	/* hashing every object costs; only the files show fingerprints */
+	if (options.report || options.summary) {
+		snapshot_fingerprint(source, fingerprints[0]);
+		snapshot_fingerprint(target, fingerprints[1]);
+	}
 	if (options.report)
 		write_file(options.report, write_report, &review);
 	if (options.summary)

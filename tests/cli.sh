@@ -77,6 +77,8 @@ expect 64 "unknown kind" "$PGDIFF" --kinds tables "$A" "$B"
 expect 3 "-o writes a file" "$PGDIFF" -o "$tmp/diff.sql" "$A" "$B"
 [ -s "$tmp/diff.sql" ] && [ ! -s "$tmp/out" ] && ok "-o leaves stdout empty" || not_ok "-o leaves stdout empty"
 ls "$tmp" | grep -q '\.tmp\.' && not_ok "-o leaves no temporary file" || ok "-o leaves no temporary file"
+expect 3 "-o /dev/null writes through the device" "$PGDIFF" -o /dev/null "$A" "$B"
+[ -c /dev/null ] && ok "/dev/null is still a device" || not_ok "/dev/null is still a device"
 expect 65 "-o into a missing directory exits 65" "$PGDIFF" -o "$tmp/missing/diff.sql" "$A" "$B"
 one_line_error "-o failure is one line"
 

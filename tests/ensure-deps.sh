@@ -96,6 +96,9 @@ check() {
 		missing="$missing postgresql-contrib"
 	fi
 	have mandoc || missing="$missing mandoc"
+	# tests/review.sh: the report's structure (jq) and the summary rendered as GitHub does.
+	have jq || missing="$missing jq"
+	have cmark-gfm || missing="$missing cmark-gfm"
 	return 0
 }
 

@@ -25,6 +25,7 @@ examples=(
 	'pgdiff "dbname=prod" "dbname=dev" > schema-diff.sql|2|script'
 	'pgdiff --fail-on major "dbname=prod" "dbname=dev" > schema-diff.sql|2|script'
 	'pgdiff --fail-on critical -o schema-diff.sql "dbname=prod" "dbname=dev"|0|script'
+	'pgdiff --fail-on critical --report drift-report.json --summary drift-summary.md -o schema-diff.sql "dbname=prod" "dbname=dev"|0|script'
 	'psql -v ON_ERROR_STOP=1 -d prod -f schema-diff.sql|0|-'
 	'pgdiff "dbname=prod" "dbname=dev"|0|empty'
 	'pgdiff service=prod "postgresql://localhost/dev" > schema-diff.sql|skip|-'

@@ -8,6 +8,7 @@ struct scratch_options {
 	const char *server;	/* --scratch URL or PGDIFF_SCRATCH_URL; NULL: own cluster */
 	int prefer_major;	/* server major to look for (e.g. 15); 0: newest */
 	int verbose;		/* report timings on stderr */
+	int quiet;		/* no warnings (a cluster of another major) */
 };
 
 struct scratch;		/* opaque: see scratch.c */

@@ -244,6 +244,24 @@ static void decode_unhandled(struct snapshot *snap, const PGresult *res)
 				       PQgetvalue(res, r, 2));
 }
 
+static int cmp_attnum(const void *a, const void *b)
+{
+	const struct object *x = *(struct object *const *)a;
+	const struct object *y = *(struct object *const *)b;
+	return (x->subid > y->subid) - (x->subid < y->subid);
+}
+
+/* The columns query comes unsorted: a table's columns go in attnum order. */
+static void order_columns(struct snapshot *snap)
+{
+	for (size_t i = 0; i < snap->nobjects; i++) {
+		struct object *t = snap->objects[i];
+		if (t->nchildren > 1)
+			qsort(t->children, t->nchildren, sizeof(*t->children),
+			      cmp_attnum);
+	}
+}
+
 /* Names imply schemas: record that dependency for the planner. */
 static void add_schema_deps(struct snapshot *snap)
 {
@@ -357,6 +375,7 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 		PQclear(sync);
 	}
 	if (!status) {
+		order_columns(snap);
 		add_schema_deps(snap);
 		snapshot_finish(snap);
 	}
