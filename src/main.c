@@ -16,6 +16,7 @@
 #include "pgdiff/options.h"
 #include "pgdiff/output.h"
 #include "pgdiff/plan.h"
+#include "pgdiff/progress.h"
 #include "pgdiff/renames.h"
 #include "pgdiff/snapfile.h"
 #include "pgdiff/source.h"
@@ -295,6 +296,11 @@ static void *read_side(void *arg)
 	struct side *side = arg;
 	double start = now_seconds();
 
+	{
+		char *shown = conn_display(side->spec);
+		progress_show("reading %s", shown);
+		free(shown);
+	}
 	side->status = source_read(side->spec, &options.sources, &side->snap,
 				   &side->err);
 	side->seconds = now_seconds() - start;
@@ -359,6 +365,7 @@ static void read_sides(struct side *sides, int n)
 		else if (n == 2)
 			read_side(&sides[1]);
 	}
+	progress_clear();
 	for (int i = 0; i < n; i++) {
 		if (sides[i].status)
 			die(sides[i].status, "%s", sides[i].err.buf);
@@ -589,6 +596,7 @@ int main(int argc, char **argv)
 	struct strbuf filters = STRBUF_INIT;
 
 	parse_options(argc, argv);
+	progress_init(options.quiet);
 	filter_describe(&options.filter, &filters);
 	options.sql.filters = filters.len ? filters.buf : NULL;
 	set_exit_hook(cleanup_run_all);

@@ -117,6 +117,16 @@ expect 0 "--version exits 0" "$PGDIFF" --version
 grep -Eq '^pgdiff [0-9.]+ \(libpq [0-9.]+, utf8proc [0-9.]+\)$' "$tmp/out" &&
 	ok "--version names libpq and utf8proc" || not_ok "--version names libpq and utf8proc"
 
+# progress: on a terminal only, silenced by -q, never on stdout
+if command -v script >/dev/null 2>&1; then
+	script -qec "$PGDIFF -o /dev/null '$A' '$B'" /dev/null >"$tmp/tty" 2>&1 || true
+	grep -q 'pgdiff: reading dbname=' "$tmp/tty" && ok "progress shown on a terminal" || not_ok "progress shown on a terminal"
+	script -qec "$PGDIFF -q -o /dev/null '$A' '$B'" /dev/null >"$tmp/tty" 2>&1 || true
+	grep -q 'reading' "$tmp/tty" && not_ok "-q silences progress" || ok "-q silences progress"
+	"$PGDIFF" "$A" "$B" >"$tmp/out" 2>"$tmp/err" || true
+	grep -q 'reading' "$tmp/err" "$tmp/out" && not_ok "no progress without a terminal" || ok "no progress without a terminal"
+fi
+
 # a comparison leaves no session behind
 "$PGDIFF" "$A" "$B" >/dev/null 2>&1 || true
 if psql -X -At -d "$db_a" -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgdiff'" | grep -qx 0; then
