@@ -89,11 +89,14 @@ golden() {
 
 # on_tty OUT CMD: runs the shell command CMD with stderr on a pseudo-terminal
 # (stdout should go to a file); OUT gets what the terminal showed, less
-# carriage returns and warnings.  Returns CMD's status.
+# the progress line (which erases itself), carriage returns and warnings.
+# Returns CMD's status.
 on_tty() {
-	local out=$1 st=0
+	local out=$1 st=0 esc
+	esc=$(printf '\033')
 	script -qec "$2" /dev/null </dev/null >"$out.raw" 2>&1 || st=$?
-	tr -d '\r' <"$out.raw" | grep -v '^pgdiff: warning: ' >"$out" || true
+	sed "s/\r${esc}\[Kpgdiff: [^\r]*\.\.\.//g; s/\r${esc}\[K//g" "$out.raw" |
+		tr -d '\r' | grep -v '^pgdiff: warning: ' >"$out" || true
 	return "$st"
 }
 

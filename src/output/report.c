@@ -128,6 +128,27 @@ static json_t *statement(const struct stmt *st)
 	return j;
 }
 
+/* Likely renames and look-alike names, as the script's notes give them. */
+static json_t *renames(const struct plan *plan)
+{
+	json_t *list = new_array();
+
+	for (size_t i = 0; i < plan->nhints; i++) {
+		const struct rename_hint *h = &plan->hints[i];
+		json_t *j = new_object();
+		struct strbuf note = STRBUF_INIT;
+
+		describe_hint(&note, h);
+		set(j, "from", object(h->from));
+		set(j, "to", object(h->to));
+		set(j, "lookalike", json_boolean(h->lookalike));
+		set(j, "note", jstr(note.buf));
+		append(list, j);
+		strbuf_release(&note);
+	}
+	return list;
+}
+
 static json_t *unhandled(const struct snapshot *snap)
 {
 	json_t *list = new_array();
@@ -170,6 +191,7 @@ int output_report(FILE *out, const struct review *review, struct strbuf *err)
 	for (size_t i = 0; i < plan->nstmts; i++)
 		append(stmts, statement(plan->stmts[i]));
 	set(root, "statements", stmts);
+	set(root, "renames", renames(plan));
 	set(unh, "source", unhandled(plan->from));
 	set(unh, "target", unhandled(plan->to));
 	set(root, "unhandled", unh);

@@ -152,6 +152,21 @@ static void serious_changes(FILE *out, const struct plan *plan)
 	}
 }
 
+static void rename_notes(FILE *out, const struct plan *plan)
+{
+	if (!plan->nhints)
+		return;
+	fputs("\nWorth a look:\n\n", out);
+	for (size_t i = 0; i < plan->nhints; i++) {
+		struct strbuf note = STRBUF_INIT;
+		describe_hint(&note, &plan->hints[i]);
+		fputs("- ", out);
+		put_text(out, note.buf);
+		fputs("\n", out);
+		strbuf_release(&note);
+	}
+}
+
 static void unhandled_note(FILE *out, const struct plan *plan)
 {
 	const struct snapshot *sides[2] = { plan->from, plan->to };
@@ -248,6 +263,7 @@ int output_summary(FILE *out, const struct review *review, struct strbuf *err)
 	counts_table(out, plan);
 	if (plan->nstmts)
 		serious_changes(out, plan);
+	rename_notes(out, plan);
 	unhandled_note(out, plan);
 	if (plan->nstmts)
 		full_sql(out, plan);

@@ -3,7 +3,8 @@
 CREATE TYPE order_status AS ENUM ('open', 'shipped', 'cancelled');
 CREATE TABLE customers (
     id integer PRIMARY KEY,
-    email text NOT NULL UNIQUE
+    email text NOT NULL UNIQUE,
+    remark text
 );
 CREATE TABLE orders (
     id integer PRIMARY KEY,

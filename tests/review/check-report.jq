@@ -72,8 +72,17 @@ def check_unhandled($path):
 		     and length <= 5; "\($path)[\($i)].names"; "must hold one to five strings"),
 		want((.names | length) <= .count; "\($path)[\($i)].names"; "must not outnumber count"));
 
+def check_renames($path):
+	want(type == "array"; $path; "must be an array"),
+	(to_entries[]? | .key as $i | .value |
+		keys_are(["from", "to", "lookalike", "note"]; "\($path)[\($i)]"),
+		(.from | check_object("\($path)[\($i)].from")),
+		(.to | check_object("\($path)[\($i)].to")),
+		want(.lookalike | type == "boolean"; "\($path)[\($i)].lookalike"; "must be a boolean"),
+		want(.note | is_string and length > 0; "\($path)[\($i)].note"; "must be a non-empty string"));
+
 keys_are(["format", "version", "pgdiff_version", "source", "target", "counts",
-	"worst", "statements", "unhandled", "filters"]; "report"),
+	"worst", "statements", "renames", "unhandled", "filters"]; "report"),
 want(.format == "pgdiff-report"; "format"; "must be \"pgdiff-report\""),
 want(.version == 1; "version"; "must be 1"),
 want(.pgdiff_version | is_string; "pgdiff_version"; "must be a string"),
@@ -90,6 +99,7 @@ want(.statements | type == "array"; "statements"; "must be an array"),
 	     "counts.\($s)"; "must count the \($s) statements")),
 want(.worst == ([.statements[]?.severity] | max_by(rank) // "none"); "worst";
      "must be the worst severity of the statements"),
+(.renames | check_renames("renames")),
 (.unhandled | keys_are(["source", "target"]; "unhandled")),
 (.unhandled.source | check_unhandled("unhandled.source")),
 (.unhandled.target | check_unhandled("unhandled.target")),
