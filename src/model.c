@@ -9,15 +9,23 @@
 #include "pgdiff/util.h"
 
 static const char *const kind_names[OBJ_NKINDS] = {
-	[OBJ_SCHEMA] = "schema",
-	[OBJ_EXTENSION] = "extension",
-	[OBJ_ENUM] = "type",
-	[OBJ_SEQUENCE] = "sequence",
-	[OBJ_TABLE] = "table",
-	[OBJ_COLUMN] = "column",
-	[OBJ_CONSTRAINT] = "constraint",
-	[OBJ_INDEX] = "index",
+#define KIND(id, name, query, ops, flags) [id] = name,
+#include "pgdiff/kindlist.h"
+#undef KIND
 };
+
+static const unsigned int kind_flags[OBJ_NKINDS] = {
+#define KIND(id, name, query, ops, flags) [id] = (flags),
+#include "pgdiff/kindlist.h"
+#undef KIND
+};
+
+unsigned int obj_kind_flags(enum obj_kind kind)
+{
+	if (kind < 0 || kind >= OBJ_NKINDS)
+		BUG("bad object kind %d", (int)kind);
+	return kind_flags[kind];
+}
 
 const char *obj_kind_name(enum obj_kind kind)
 {
@@ -85,22 +93,31 @@ void snapshot_release(struct snapshot *s)
 }
 
 /* "table public.t", "column public.t.c": quoted parts keep keys unambiguous. */
-static char *make_key(struct arena *a, enum obj_kind kind, const char *schema,
-		      const struct object *parent, const char *name)
+void obj_make_key(struct strbuf *sb, enum obj_kind kind, const char *schema,
+		  const char *parent, const char *name, const char *args)
+{
+	strbuf_addf(sb, "%s ", obj_kind_name(kind));
+	if (schema) {
+		quote_ident(sb, schema);
+		strbuf_addch(sb, '.');
+	}
+	/* an index's name is unique in its schema, like its table's */
+	if (parent && kind != OBJ_INDEX) {
+		quote_ident(sb, parent);
+		strbuf_addch(sb, '.');
+	}
+	quote_ident(sb, name);
+	if (args)
+		strbuf_addf(sb, "(%s)", args);
+}
+
+static char *make_key(struct arena *a, const struct object *o)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *key;
 
-	strbuf_addf(&sb, "%s ", obj_kind_name(kind));
-	if (schema) {
-		quote_ident(&sb, schema);
-		strbuf_addch(&sb, '.');
-	}
-	if (parent && kind != OBJ_INDEX) {
-		quote_ident(&sb, parent->name);
-		strbuf_addch(&sb, '.');
-	}
-	quote_ident(&sb, name);
+	obj_make_key(&sb, o->kind, o->schema, o->parent ? o->parent->name : NULL,
+		     o->name, o->args);
 	key = arena_strdup(a, sb.buf);
 	strbuf_release(&sb);
 	return key;
@@ -109,7 +126,8 @@ static char *make_key(struct arena *a, enum obj_kind kind, const char *schema,
 struct object *snapshot_add(struct snapshot *s, enum obj_kind kind,
 			    const char *schema, const char *name,
 			    struct object *parent,
-			    const struct attr *attrs, size_t nattrs)
+			    const struct attr *attrs, size_t nattrs,
+			    const char *args)
 {
 	struct object *o = arena_alloc(&s->arena, sizeof(*o));
 
@@ -117,7 +135,8 @@ struct object *snapshot_add(struct snapshot *s, enum obj_kind kind,
 	o->schema = arena_strdup(&s->arena, schema);
 	o->name = arena_strdup(&s->arena, name);
 	o->parent = parent;
-	o->key = make_key(&s->arena, kind, o->schema, parent, o->name);
+	o->args = arena_strdup(&s->arena, args);
+	o->key = make_key(&s->arena, o);
 	o->attrs = arena_alloc(&s->arena, nattrs * sizeof(*attrs) + 1);
 	for (size_t i = 0; i < nattrs; i++) {
 		o->attrs[i].name = arena_strdup(&s->arena, attrs[i].name);
@@ -206,8 +225,7 @@ void snapshot_rename(struct snapshot *s, struct object *o, const char *name)
 	strmap_release(&s->by_key);
 	for (size_t i = 0; i < s->nobjects; i++) {
 		struct object *x = s->objects[i];
-		x->key = make_key(&s->arena, x->kind, x->schema, x->parent,
-				  x->name);
+		x->key = make_key(&s->arena, x);
 		strmap_put(&s->by_key, x->key, x);
 	}
 	qsort(s->objects, s->nobjects, sizeof(*s->objects), cmp_object_key);

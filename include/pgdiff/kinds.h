@@ -17,8 +17,9 @@ struct kind_ops {
 
 const struct kind_ops *kind_ops(enum obj_kind kind);
 
-extern const struct kind_ops schema_ops, extension_ops, enum_ops,
-	sequence_ops, table_ops, column_ops, constraint_ops, index_ops;
+#define KIND(id, name, query, ops, flags) extern const struct kind_ops ops;
+#include "pgdiff/kindlist.h"
+#undef KIND
 
 /* Shared by table.c and column.c: the column's definition for ADD/CREATE. */
 void column_definition(struct strbuf *sb, const struct object *col);

@@ -6,18 +6,23 @@
 
 #include "pgdiff/arena.h"
 #include "pgdiff/oidmap.h"
+#include "pgdiff/strbuf.h"
 #include "pgdiff/strmap.h"
 
-/* In the order objects of equal standing are created. */
+/* What a kind is, beyond its DDL (see kindlist.h). */
+enum kind_flag {
+	KIND_CHILD = 1 << 0,	/* belongs to a table or other relation */
+	KIND_BY_PARENT = 1 << 1,	/* diffed by its parent's kind (columns) */
+	KIND_RELATION = 1 << 2,	/* takes a name in the relation namespace */
+	KIND_FRAGILE = 1 << 3,	/* must be re-created when a column it uses
+				   changes type (views, rules, policies) */
+};
+
+/* Every kind, from kindlist.h, in the order of equal standing. */
 enum obj_kind {
-	OBJ_SCHEMA,
-	OBJ_EXTENSION,
-	OBJ_ENUM,
-	OBJ_SEQUENCE,
-	OBJ_TABLE,
-	OBJ_COLUMN,
-	OBJ_CONSTRAINT,
-	OBJ_INDEX,
+#define KIND(id, name, query, ops, flags) id,
+#include "pgdiff/kindlist.h"
+#undef KIND
 	OBJ_NKINDS
 };
 
@@ -43,6 +48,7 @@ struct object {
 	const char *key;
 	const char *schema;		/* NULL for schemas and extensions */
 	const char *name;
+	const char *args;		/* a routine's argument types, else NULL */
 	struct object *parent;		/* the table of a column, constraint, index */
 	const char *renamed_from;	/* --rename: the name it had on this side */
 	struct attr *attrs;
@@ -81,6 +87,14 @@ struct snapshot {
 };
 
 const char *obj_kind_name(enum obj_kind kind);	/* "table" */
+unsigned int obj_kind_flags(enum obj_kind kind);	/* enum kind_flag bits */
+/*
+ * Appends the key an object of these names has: the kind, then the quoted
+ * schema, parent (but for indexes, named in their schema) and name, and
+ * the argument types of routines.
+ */
+void obj_make_key(struct strbuf *sb, enum obj_kind kind, const char *schema,
+		  const char *parent, const char *name, const char *args);
 
 /* Facts by name: value or NULL; the flag form treats NULL and "f" as false. */
 const char *obj_get(const struct object *o, const char *name);
@@ -101,7 +115,8 @@ void snapshot_release(struct snapshot *s);
 struct object *snapshot_add(struct snapshot *s, enum obj_kind kind,
 			    const char *schema, const char *name,
 			    struct object *parent,
-			    const struct attr *attrs, size_t nattrs);
+			    const struct attr *attrs, size_t nattrs,
+			    const char *args);
 struct object *snapshot_find(const struct snapshot *s, const char *key);
 /* Side-local lookup for dependency resolution; subid picks a column. */
 void snapshot_register_oid(struct snapshot *s, struct object *o);

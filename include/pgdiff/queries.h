@@ -2,14 +2,11 @@
 #ifndef PGDIFF_QUERIES_H
 #define PGDIFF_QUERIES_H
 
-extern const char query_schemas[];
-extern const char query_extensions[];
-extern const char query_enums[];
-extern const char query_sequences[];
-extern const char query_tables[];
-extern const char query_columns[];
-extern const char query_constraints[];
-extern const char query_indexes[];
+/* one per kind, named in kindlist.h */
+#define KIND(id, name, query, ops, flags) extern const char query_##query[];
+#include "pgdiff/kindlist.h"
+#undef KIND
+
 extern const char query_aliases[];
 extern const char query_deps[];
 extern const char query_unhandled[];

@@ -5,14 +5,9 @@
 const struct kind_ops *kind_ops(enum obj_kind kind)
 {
 	static const struct kind_ops *const ops[OBJ_NKINDS] = {
-		[OBJ_SCHEMA] = &schema_ops,
-		[OBJ_EXTENSION] = &extension_ops,
-		[OBJ_ENUM] = &enum_ops,
-		[OBJ_SEQUENCE] = &sequence_ops,
-		[OBJ_TABLE] = &table_ops,
-		[OBJ_COLUMN] = &column_ops,
-		[OBJ_CONSTRAINT] = &constraint_ops,
-		[OBJ_INDEX] = &index_ops,
+#define KIND(id, name, query, kind_ops, flags) [id] = &kind_ops,
+#include "pgdiff/kindlist.h"
+#undef KIND
 	};
 
 	if (kind < 0 || kind >= OBJ_NKINDS || !ops[kind])

@@ -251,15 +251,15 @@ static int read_some(int fd, struct strbuf *tail, int timeout_ms)
  * Reads until the output ends or the shell exits; a background job that
  * keeps the pipe open must not keep pgdiff waiting.
  */
-static int collect(struct job *job, int fd, struct strbuf *tail)
+static int collect(pid_t pid, int fd, struct strbuf *tail)
 {
 	int status, r;
 
 	for (;;) {
 		r = read_some(fd, tail, POLL_MS);
 		if (r == 0)
-			return proc_wait(job->pid);
-		if (r < 0 && waitpid(job->pid, &status, WNOHANG) == job->pid) {
+			return proc_wait(pid);
+		if (r < 0 && waitpid(pid, &status, WNOHANG) == pid) {
 			while (read_some(fd, tail, 0) > 0)
 				;
 			return status;
@@ -294,6 +294,7 @@ int build_run(const char *command, const char *conninfo, struct strbuf *err)
 	struct job job = { 0 };
 	char **envp;
 	int fds[2], handle, status;
+	pid_t pid;
 
 	parse_target(&target, conninfo);
 	envp = make_env(&target);
@@ -316,9 +317,15 @@ int build_run(const char *command, const char *conninfo, struct strbuf *err)
 		goto out;
 	}
 	close(fds[1]);
-	status = collect(&job, fds[0], &tail);
+	/*
+	 * A copy: a cleanup action on another thread zeroes job.pid, and
+	 * kill(-0) would signal pgdiff's own process group.
+	 */
+	pid = job.pid;
+	status = pid > 0 ? collect(pid, fds[0], &tail) : -1;
 	/* what it left running in the background goes too */
-	kill(-job.pid, SIGTERM);
+	if (pid > 0)
+		kill(-pid, SIGTERM);
 	job.pid = 0;
 	proc_cleanup_done(handle);
 	close(fds[0]);

@@ -18,15 +18,11 @@ struct kind_query {
 	const char *text;
 };
 
+/* In kindlist.h order: parents are decoded before what belongs to them. */
 static const struct kind_query kind_queries[] = {
-	{ OBJ_SCHEMA, query_schemas },
-	{ OBJ_EXTENSION, query_extensions },
-	{ OBJ_ENUM, query_enums },
-	{ OBJ_SEQUENCE, query_sequences },
-	{ OBJ_TABLE, query_tables },
-	{ OBJ_COLUMN, query_columns },
-	{ OBJ_CONSTRAINT, query_constraints },
-	{ OBJ_INDEX, query_indexes },
+#define KIND(id, name, query, ops, flags) { id, query_##query },
+#include "pgdiff/kindlist.h"
+#undef KIND
 };
 #define NKIND_QUERIES (sizeof(kind_queries) / sizeof(kind_queries[0]))
 
@@ -140,6 +136,7 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 	int c_parent = PQfnumber(res, "_parent");
 	int c_schema = PQfnumber(res, "schema");
 	int c_name = PQfnumber(res, "name");
+	int c_args = PQfnumber(res, "args");
 	int c_rows = PQfnumber(res, "_rows");
 	int c_bytes = PQfnumber(res, "_bytes");
 	struct attr *attrs = xcalloc((size_t)ncols + 1, sizeof(*attrs));
@@ -148,7 +145,8 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 
 	for (int c = 0; c < ncols; c++) {
 		const char *fname = PQfname(res, c);
-		if (fname[0] == '_' || c == c_schema || c == c_name)
+		if (fname[0] == '_' || c == c_schema || c == c_name ||
+		    c == c_args)
 			continue;
 		fact_cols[nfacts] = c;
 		attrs[nfacts].name = fname;
@@ -161,14 +159,15 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 		if (c_parent >= 0) {
 			parent = snapshot_find_oid(snap, PG_CLASS_OID,
 						   get_oid(res, r, c_parent), 0);
-			/* rows of tables we do not model (yet) */
-			if (!parent || parent->kind != OBJ_TABLE)
+			/* rows of relations we do not model (yet) */
+			if (!parent || (obj_kind_flags(parent->kind) & KIND_CHILD))
 				continue;
 		}
 		for (size_t i = 0; i < nfacts; i++)
 			attrs[i].value = get_text(res, r, fact_cols[i]);
 		o = snapshot_add(snap, kind, get_text(res, r, c_schema),
-				 get_text(res, r, c_name), parent, attrs, nfacts);
+				 get_text(res, r, c_name), parent, attrs, nfacts,
+				 get_text(res, r, c_args));
 		o->classid = classid;
 		o->oid = get_oid(res, r, c_oid);
 		o->subid = c_subid < 0 ? 0 : (int)parse_uint(PQgetvalue(res, r, c_subid));

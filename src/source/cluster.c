@@ -387,7 +387,9 @@ static int run_step(const char *what, char **argv, const char *log,
 	if (proc_spawn(&spec, &cluster.child, err) < 0) {
 		status = EXIT_UNREACHABLE;
 	} else if (exited) {
-		int ws = proc_wait(cluster.child);
+		/* a copy: a cleanup action may zero cluster.child meanwhile */
+		pid_t pid = cluster.child;
+		int ws = pid > 0 ? proc_wait(pid) : -1;
 		cluster.child = 0;
 		if (ws != 0) {
 			strbuf_addf(err, "%s failed (", what);
@@ -484,11 +486,12 @@ static int wait_ready(struct strbuf *err)
 	const char *values[] = { cluster.dir, NULL, CLUSTER_USER, "postgres",
 				 NULL };
 	int status = EXIT_UNREACHABLE;
+	pid_t pid = cluster.child;	/* a copy, as in run_step */
 
 	strbuf_addf(&port, "%d", CLUSTER_PORT);
 	values[1] = port.buf;
 	strbuf_addf(&log, "%s/server.log", cluster.dir);
-	for (int waited = 0; waited < READY_TIMEOUT_MS; waited += 10) {
+	for (int waited = 0; pid > 0 && waited < READY_TIMEOUT_MS; waited += 10) {
 		int ws;
 
 		PGPing ping = PQpingParams(keys, values, 0);
@@ -506,7 +509,7 @@ static int wait_ready(struct strbuf *err)
 			PQfinish(conn);
 			goto out;
 		}
-		if (waitpid(cluster.child, &ws, WNOHANG) == cluster.child) {
+		if (waitpid(pid, &ws, WNOHANG) == pid) {
 			cluster.child = 0;
 			strbuf_adds(err, "the server exited (");
 			proc_describe_status(err, ws);

@@ -77,7 +77,8 @@ static _Noreturn void exec_child(const struct proc_spec *spec, int report_fd,
 	/* pgdiff's handlers would clean up pgdiff's things from the child */
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		signal(sigs[i], SIG_DFL);
-	pthread_sigmask(SIG_SETMASK, mask, NULL);
+	/* the child has one thread */
+	sigprocmask(SIG_SETMASK, mask, NULL);
 	setsid();
 	null_fd = open("/dev/null", O_RDWR);
 	if (null_fd < 0)

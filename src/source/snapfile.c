@@ -194,6 +194,8 @@ static json_t *object_json(struct writer *w, const struct object *o)
 	set(j, "kind", jstr(w, obj_kind_name(o->kind)));
 	set(j, "schema", jstr(w, o->schema));
 	set(j, "name", jstr(w, o->name));
+	if (o->args)
+		set(j, "args", jstr(w, o->args));
 	set(j, "parent", jstr(w, o->parent ? o->parent->key : NULL));
 	set(j, "facts", facts_json(w, o));
 	set(j, "deps", deps_json(w, o));
@@ -365,7 +367,8 @@ static int get_string(struct reader *r, const json_t *j, const char *name,
 		*out = json_string_value(v);
 		return 0;
 	}
-	if (nullable && json_is_null(v)) {
+	/* a member that may be null may also be left out */
+	if (nullable && (!v || json_is_null(v))) {
 		*out = NULL;
 		return 0;
 	}
@@ -425,12 +428,11 @@ static int read_kind(struct reader *r, const char *name, enum obj_kind *kind)
 	return corrupt(r, "unknown kind '%s'", name);
 }
 
-/* Columns, constraints and indexes belong to a table listed before them. */
+/* Columns, constraints, indexes, ... belong to a relation listed before them. */
 static int read_parent(struct reader *r, enum obj_kind kind, const char *key,
 		       struct object **parent)
 {
-	int belongs = kind == OBJ_COLUMN || kind == OBJ_CONSTRAINT ||
-		      kind == OBJ_INDEX;
+	int belongs = (obj_kind_flags(kind) & KIND_CHILD) != 0;
 
 	*parent = NULL;
 	if (!key && !belongs)
@@ -440,33 +442,24 @@ static int read_parent(struct reader *r, enum obj_kind kind, const char *key,
 	if (!belongs)
 		return corrupt(r, "a %s has no parent", obj_kind_name(kind));
 	*parent = snapshot_find(r->snap, key);
-	if (!*parent || (*parent)->kind != OBJ_TABLE)
+	if (!*parent || (obj_kind_flags((*parent)->kind) & KIND_CHILD))
 		return corrupt(r, "parent '%s' is not a table listed before it", key);
 	return 0;
 }
 
 /*
- * The key as snapshot_add will make it (model.c), checked before the call:
- * a duplicate or a key that does not match its names is corrupt input,
- * not a broken invariant.  read_object makes sure the two agree.
+ * The key as snapshot_add will make it, checked before the call: a
+ * duplicate or a key that does not match its names is corrupt input, not
+ * a broken invariant.  read_object makes sure the two agree.
  */
 static int check_key(struct reader *r, enum obj_kind kind, const char *schema,
 		     const struct object *parent, const char *name,
-		     const char *key)
+		     const char *args, const char *key)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int ret = 0;
 
-	strbuf_addf(&sb, "%s ", obj_kind_name(kind));
-	if (schema) {
-		quote_ident(&sb, schema);
-		strbuf_addch(&sb, '.');
-	}
-	if (parent && kind != OBJ_INDEX) {
-		quote_ident(&sb, parent->name);
-		strbuf_addch(&sb, '.');
-	}
-	quote_ident(&sb, name);
+	obj_make_key(&sb, kind, schema, parent ? parent->name : NULL, name, args);
 	if (strcmp(sb.buf, key))
 		ret = corrupt(r, "its kind and names make the key '%s'", sb.buf);
 	else if (snapshot_find(r->snap, key))
@@ -520,7 +513,7 @@ static int read_size(struct reader *r, const json_t *j, double *rows,
 
 static int read_object(struct reader *r, const json_t *j)
 {
-	const char *key, *kind_name, *schema, *name, *parent_key;
+	const char *key, *kind_name, *schema, *name, *parent_key, *args;
 	enum obj_kind kind = OBJ_SCHEMA;	/* set by read_kind; quiets gcc */
 	struct object *parent, *o;
 	struct attr *attrs = NULL;
@@ -536,15 +529,17 @@ static int read_object(struct reader *r, const json_t *j)
 	    read_kind(r, kind_name, &kind) < 0 ||
 	    get_string(r, j, "schema", 1, &schema) < 0 ||
 	    get_string(r, j, "name", 0, &name) < 0 ||
+	    get_string(r, j, "args", 1, &args) < 0 ||
 	    get_string(r, j, "parent", 1, &parent_key) < 0 ||
 	    read_parent(r, kind, parent_key, &parent) < 0 ||
-	    check_key(r, kind, schema, parent, name, key) < 0 ||
+	    check_key(r, kind, schema, parent, name, args, key) < 0 ||
 	    read_size(r, j, &rows, &bytes) < 0 ||
 	    read_facts(r, j, &attrs, &nattrs) < 0) {
 		free(attrs);
 		return -1;
 	}
-	o = snapshot_add(r->snap, kind, schema, name, parent, attrs, nattrs);
+	o = snapshot_add(r->snap, kind, schema, name, parent, attrs, nattrs,
+			 args);
 	free(attrs);
 	if (strcmp(o->key, key))
 		BUG("snapfile's key '%s' and the model's '%s' differ", key, o->key);

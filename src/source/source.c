@@ -103,7 +103,7 @@ int source_read(const char *spec, const struct source_options *options,
 		/* what CREATE DATABASE gives: nothing but the public schema */
 		snap->origin = "empty";
 		snap->server_version = "none";
-		snapshot_add(snap, OBJ_SCHEMA, NULL, "public", NULL, NULL, 0);
+		snapshot_add(snap, OBJ_SCHEMA, NULL, "public", NULL, NULL, 0, NULL);
 		snapshot_finish(snap);
 		return 0;
 	case SOURCE_MIGRATIONS:

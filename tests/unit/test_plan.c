@@ -15,7 +15,7 @@ static struct object *add(struct snapshot *s, enum obj_kind kind,
 		attrs[n].name = facts[2 * n];
 		attrs[n].value = facts[2 * n + 1];
 	}
-	return snapshot_add(s, kind, schema, name, parent, attrs, n);
+	return snapshot_add(s, kind, schema, name, parent, attrs, n, NULL);
 }
 
 static struct object *column(struct snapshot *s, struct object *table,
