@@ -19,5 +19,9 @@ FROM pg_catalog.pg_depend d
 JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
 WHERE d.classid = 'pg_class'::pg_catalog.regclass AND d.deptype = 'i'
 UNION ALL
+-- a view's query is its _RETURN rule: what the rule uses, the view uses
+SELECT 'pg_rewrite'::pg_catalog.regclass, r.oid, 0, 'pg_class'::pg_catalog.regclass, r.ev_class, 0
+FROM pg_catalog.pg_rewrite r WHERE r.rulename = '_RETURN' AND r.oid >= 16384
+UNION ALL
 SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, 0
 FROM pg_catalog.pg_depend d WHERE d.deptype = 'e'

@@ -103,6 +103,11 @@ struct stmt {
 	const struct object *obj;	/* source object for drops, else target */
 	/* What ordering needs to know; derived from obj unless set by a kind. */
 	struct keylist creates, drops, needs, unneeds;
+	/*
+	 * Changed in place in a way some dependents cannot survive (a column's
+	 * type): KIND_FRAGILE objects using these are re-created around it.
+	 */
+	struct keylist rewrites;
 	int custom_keys;	/* the kind filled the lists itself */
 	size_t seq;		/* order of creation, the final tie-break */
 	struct stmt **after;	/* explicit edges: these run first */

@@ -180,6 +180,7 @@ static int retype(struct column_change *cc)
 	else
 		ch = CH_COLUMN_TYPE_LOSSY;
 	emit(cc, ch);
+	keylist_add(cc->plan, &cc->last->rewrites, cc->to->key);
 	return cast_default;
 }
 

@@ -122,6 +122,7 @@ static struct stmt *retype_column(struct plan *plan, const struct object *col,
 	st->custom_keys = 1;
 	keylist_add(plan, &st->creates, col->key);
 	keylist_add(plan, &st->needs, type->key);
+	keylist_add(plan, &st->rewrites, col->key);
 	strbuf_release(&sql);
 	return st;
 }

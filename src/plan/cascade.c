@@ -91,6 +91,7 @@ struct cascade {
 	struct strmap dropped;	/* key -> the statement that drops it */
 	struct strmap own_drop;	/* object key -> its own drop statement */
 	struct strmap created;	/* object key -> a statement creating it */
+	struct strmap rewritten; /* column key -> the statement retyping it */
 	int changed;
 };
 
@@ -101,6 +102,8 @@ static void note_statement(struct cascade *c, struct stmt *st)
 		strmap_put(&c->created, st->obj->key, st);
 	if (st->omitted)
 		return;
+	for (size_t i = 0; i < st->rewrites.n; i++)
+		strmap_put(&c->rewritten, st->rewrites.keys[i], st);
 	if (st->action == ACT_DROP && st->obj &&
 	    !strmap_get(&c->own_drop, st->obj->key))
 		strmap_put(&c->own_drop, st->obj->key, st);
@@ -199,48 +202,70 @@ static void drop_with_owner(struct cascade *c, const struct object *x,
 }
 
 /*
+ * Drops x before, and re-creates it after, the statement that changes
+ * what it uses; how names the change ("is re-created", "changes").
+ */
+static void recreate_around(struct cascade *c, const struct object *x,
+			    const struct object *because, const char *how)
+{
+	size_t before = c->plan->nstmts;
+	char *name = obj_display_name(x), *what = obj_display_name(because);
+
+	kind_ops(x->kind)->drop(c->plan, x);
+	for (size_t k = before; k < c->plan->nstmts; k++) {
+		struct stmt *st = c->plan->stmts[k];
+		st->change = CH_RECREATE_DROP;
+		st->hazards = rule_for(CH_RECREATE_DROP)->hazards;
+		st->severity = severity_of_hazards(st->hazards);
+		st->reason = arena_printf(&c->plan->arena,
+			"drops %s to re-create it, because %s %s", name, what,
+			how);
+	}
+	free(name);
+	free(what);
+	note_new_statements(c, before);
+	recreate(c, x);
+	c->changed = 1;
+}
+
+/*
+ * x (a view, a rule, a policy) cannot survive a type change of a column it
+ * uses: PostgreSQL refuses the ALTER while x exists.
+ */
+static void drop_for_rewrite(struct cascade *c, const struct object *x)
+{
+	if (!(obj_kind_flags(x->kind) & KIND_FRAGILE))
+		return;
+	for (size_t i = 0; i < x->ndeps; i++)
+		if (strmap_get(&c->rewritten, x->deps[i].on->key)) {
+			recreate_around(c, x, x->deps[i].on, "changes type");
+			return;
+		}
+}
+
+/*
  * x stays, but needs (on both sides) something that is dropped and
  * re-created: drop x first and re-create it after.
  */
 static void drop_for_recreate(struct cascade *c, const struct object *x)
 {
-	const struct object *target = plan_target_of(c->plan, x);
-	size_t before = c->plan->nstmts;
-
-	if (!target || x->kind == OBJ_COLUMN)
+	if (!plan_target_of(c->plan, x) || x->kind == OBJ_COLUMN)
 		return;
 	for (size_t i = 0; i < x->ndeps; i++) {
 		const struct object *on = x->deps[i].on;
-		struct stmt *by = strmap_get(&c->dropped, on->key);
-		char *name, *because;
 
-		if (x->deps[i].type != 'n' || !by ||
-		    !obj_depends_on(target, on->key))
-			continue;
-		kind_ops(x->kind)->drop(c->plan, x);
-		name = obj_display_name(x);
-		because = obj_display_name(on);
-		for (size_t k = before; k < c->plan->nstmts; k++) {
-			struct stmt *st = c->plan->stmts[k];
-			st->change = CH_RECREATE_DROP;
-			st->hazards = rule_for(CH_RECREATE_DROP)->hazards;
-			st->severity = severity_of_hazards(st->hazards);
-			st->reason = arena_printf(&c->plan->arena,
-				"drops %s to re-create it, because %s is re-created",
-				name, because);
+		if (x->deps[i].type == 'n' && strmap_get(&c->dropped, on->key) &&
+		    obj_depends_on(plan_target_of(c->plan, x), on->key)) {
+			recreate_around(c, x, on, "is re-created");
+			return;
 		}
-		free(name);
-		free(because);
-		note_new_statements(c, before);
-		recreate(c, x);
-		c->changed = 1;
-		return;
 	}
 }
 
 void plan_cascade(struct plan *plan)
 {
-	struct cascade c = { plan, STRMAP_INIT, STRMAP_INIT, STRMAP_INIT, 1 };
+	struct cascade c = { plan, STRMAP_INIT, STRMAP_INIT, STRMAP_INIT,
+			     STRMAP_INIT, 1 };
 	const struct snapshot *from = plan->from;
 
 	note_new_statements(&c, 0);
@@ -254,6 +279,8 @@ void plan_cascade(struct plan *plan)
 				drop_with_owner(&c, x, owner);
 			else if (!strmap_get(&c.dropped, x->key))
 				drop_for_recreate(&c, x);
+			if (!strmap_get(&c.dropped, x->key))
+				drop_for_rewrite(&c, x);
 		}
 	}
 	/* Statements made by the last round still need their keys. */
@@ -262,4 +289,5 @@ void plan_cascade(struct plan *plan)
 	strmap_release(&c.dropped);
 	strmap_release(&c.own_drop);
 	strmap_release(&c.created);
+	strmap_release(&c.rewritten);
 }

@@ -128,6 +128,10 @@ static void build_edges(struct graph *g)
 			add_edges_to(g, lookup(&unneeders, key), st, 1);
 			add_edges_to(g, lookup(&creators, key), st, 0);
 		}
+		/* what stops using a column goes before its type changes */
+		for (size_t k = 0; k < st->rewrites.n; k++)
+			add_edges_to(g, lookup(&unneeders, st->rewrites.keys[k]),
+				     st, 1);
 		for (size_t k = 0; k < st->nafter; k++)
 			if (!st->after[k]->omitted)
 				add_edge(g, st->after[k], st);

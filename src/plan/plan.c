@@ -235,6 +235,7 @@ void plan_release(struct plan *plan)
 		keylist_release(&st->drops);
 		keylist_release(&st->needs);
 		keylist_release(&st->unneeds);
+		keylist_release(&st->rewrites);
 		free(st->after);
 	}
 	free(plan->stmts);
