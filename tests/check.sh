@@ -24,7 +24,7 @@ eval "$(bash "$here/pgcluster.sh" start "$cluster")"
 total_passed=0
 total_failed=0
 status=0
-for suite in run-fixtures.sh cli.sh review.sh snapshots.sh man-check.sh; do
+for suite in run-fixtures.sh cli.sh review.sh snapshots.sh sources.sh man-check.sh; do
 	echo "# $suite"
 	rc=0
 	bash "$here/$suite" 2>&1 | tee "$tmp/out" || rc=$?
