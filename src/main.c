@@ -258,6 +258,7 @@ static void parse_options(int argc, char **argv)
 		}
 	}
 	options.sources.scratch.verbose = options.verbose;
+	options.sources.scratch.quiet = options.quiet;
 	nargs = options.command == CMD_DIFF ? 2 : 1;
 	if (argc - optind != nargs)
 		usage_error("%s", nargs == 2 ?

@@ -26,4 +26,13 @@ int cluster_acquire(const struct scratch_options *options,
 /* Drops a reference; the last one stops the server and removes the directory. */
 void cluster_release(void);
 
+/*
+ * Finds a directory holding initdb and postgres: PGDIFF_PG_BINDIR (which
+ * must then be right), else PATH, else `pg_config --bindir`, else the
+ * newest /usr/lib/postgresql/N/bin.  A server there of major prefer beats
+ * one of another major found earlier.  Returns 0, or EXIT_UNREACHABLE with
+ * a one-line err.
+ */
+int cluster_find_bindir(int prefer, struct strbuf *bindir, struct strbuf *err);
+
 #endif

@@ -35,7 +35,8 @@ struct sql_script {
  * FROM STDIN run to a line holding only "\.".  Lines count from
  * first_line.  A backslash outside all of these is a psql meta-command,
  * which the server cannot run: returns -1 with *bad_line and err saying
- * which.  Otherwise appends to script and returns 0.
+ * which.  (pg_dump's \restrict and \unrestrict lines between statements
+ * are skipped.)  Otherwise appends to script and returns 0.
  */
 int sql_split(struct sql_script *script, const char *text, size_t len,
 	      unsigned first_line, unsigned *bad_line, struct strbuf *err);

@@ -134,6 +134,8 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 	int c_oid = PQfnumber(res, "_oid");
 	int c_subid = PQfnumber(res, "_subid");
 	int c_parent = PQfnumber(res, "_parent");
+	/* a parent that is not a relation (a domain) says its catalog */
+	int c_parentclass = PQfnumber(res, "_parentclass");
 	int c_schema = PQfnumber(res, "schema");
 	int c_name = PQfnumber(res, "name");
 	int c_args = PQfnumber(res, "args");
@@ -157,7 +159,9 @@ static void decode_kind(struct snapshot *snap, enum obj_kind kind,
 		unsigned int classid = get_oid(res, r, c_classid);
 
 		if (c_parent >= 0) {
-			parent = snapshot_find_oid(snap, PG_CLASS_OID,
+			parent = snapshot_find_oid(snap, c_parentclass < 0 ?
+						   PG_CLASS_OID :
+						   get_oid(res, r, c_parentclass),
 						   get_oid(res, r, c_parent), 0);
 			/* rows of relations we do not model (yet) */
 			if (!parent || (obj_kind_flags(parent->kind) & KIND_CHILD))

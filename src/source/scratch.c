@@ -147,10 +147,10 @@ static int open_in_cluster(struct scratch *s, const struct scratch_options *opti
 	conninfo_add(&base, "hostaddr", "");
 	conninfo_add(&base, "port", port.buf);
 	conninfo_add(&base, "user", CLUSTER_USER);
-	strbuf_addf(&sb, "%s", base.buf);
+	strbuf_adds(&sb, base.buf);
 	conninfo_add(&sb, "dbname", "postgres");
 	s->admin = strbuf_detach(&sb);
-	strbuf_addf(&sb, "%s", base.buf);
+	strbuf_adds(&sb, base.buf);
 	conninfo_add(&sb, "dbname", s->dbname);
 	s->conninfo = strbuf_detach(&sb);
 	strbuf_addf(&sb, "throwaway cluster in %s", info.socket_dir);

@@ -324,6 +324,21 @@ static int meta_command(struct scanner *sc, unsigned *bad_line,
 	return -1;
 }
 
+/*
+ * pg_dump (from 17.6, 16.10, 15.14 ...) wraps its output in \restrict and
+ * \unrestrict, which only limit psql's own meta-commands: as pgdiff runs
+ * none, they can go.
+ */
+static int is_restrict(const struct scanner *sc)
+{
+	size_t start = sc->pos + 1, end = start;
+
+	while (end < sc->len && is_ident_char((unsigned char)sc->s[end]))
+		end++;
+	return text_is(sc->s + start, end - start, "restrict") ||
+	       text_is(sc->s + start, end - start, "unrestrict");
+}
+
 /* One token at sc->pos, which starts or continues a statement. */
 static void scan_token(struct scanner *sc)
 {
@@ -394,6 +409,8 @@ int sql_split(struct sql_script *script, const char *text, size_t len,
 			sc.pos++;
 			if (sc.in_stmt && !sc.paren && !sc.begin_depth)
 				end_statement(&sc, script);
+		} else if (c == '\\' && !sc.in_stmt && is_restrict(&sc)) {
+			skip_line_comment(&sc);
 		} else {
 			if (!sc.in_stmt)
 				begin_statement(&sc);

@@ -248,6 +248,9 @@ static void test_splitter(void)
 	CHECK_SPLIT("SELECT 1;\n\\i other.sql\n", "2: psql meta-command '\\i' is not SQL (pgdiff sends the file to the server, not to psql)");
 	CHECK_SPLIT("SELECT 1 \\gset\n", "1: psql meta-command '\\gset' is not SQL (pgdiff sends the file to the server, not to psql)");
 	CHECK_SPLIT("SELECT $$\n\\i not a command$$;", "1:SELECT $$\n\\i not a command$$;|");
+	/* pg_dump's guard lines only concern psql */
+	CHECK_SPLIT("\\restrict abc123\nSELECT 1;\n\\unrestrict abc123\n", "2:SELECT 1;|");
+	CHECK_SPLIT("SELECT 1\n\\restrict abc\n;", "2: psql meta-command '\\restrict' is not SQL (pgdiff sends the file to the server, not to psql)");
 	CHECK_SPLIT("COPY t FROM stdin;\n\\N\n\\.\n\\set x 1\n", "4: psql meta-command '\\set' is not SQL (pgdiff sends the file to the server, not to psql)");
 
 	check_flags("CREATE TABLE t (a int); INSERT INTO t VALUES (1);", 0);
