@@ -20,7 +20,7 @@ UNIT_OBJS := $(UNIT_SRCS:%.c=build/%.o)
 QUERIES := $(sort $(wildcard sql/*.sql))
 
 .PHONY: all check unit integration conformance demo bench deps build-deps \
-	lint man-lint install clean
+	lint man-lint install clean fuzz-roundtrip
 
 all: pgdiff
 
@@ -57,9 +57,19 @@ integration: pgdiff
 	bash tests/run-fixtures.sh
 
 check: deps
-	$(MAKE) pgdiff build/unit-tests
+	$(MAKE) pgdiff build/unit-tests build/tests/fuzz/genpair
 	./build/unit-tests
 	bash tests/check.sh
+
+# Randomized round trip: N generated pairs from seed SEED through the oracle.
+SEED ?= 1
+N ?= 50
+build/tests/fuzz/genpair: tests/fuzz/genpair.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARNINGS) $(CFLAGS) -D_POSIX_C_SOURCE=200809L $(LDFLAGS) -o $@ $<
+
+fuzz-roundtrip: pgdiff build/tests/fuzz/genpair
+	GENPAIR=build/tests/fuzz/genpair bash tests/fuzz-roundtrip.sh $(SEED) $(N)
 
 conformance: pgdiff
 	CONFORMANCE_DIR=../shared/corpus/migra ARGS_DIR=tests/conformance \

@@ -19,9 +19,22 @@ FROM pg_catalog.pg_depend d
 JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
 WHERE d.classid = 'pg_class'::pg_catalog.regclass AND d.deptype = 'i'
 UNION ALL
+-- a multirange type stands for its range type
+SELECT d.classid, d.objid, 0, d.refclassid, d.refobjid, 0
+FROM pg_catalog.pg_depend d
+JOIN pg_catalog.pg_type mt ON mt.oid = d.objid AND mt.typtype = 'm'
+WHERE d.classid = 'pg_type'::pg_catalog.regclass AND d.refclassid = 'pg_type'::pg_catalog.regclass
+  AND d.deptype = 'i'
+UNION ALL
 -- a view's query is its _RETURN rule: what the rule uses, the view uses
 SELECT 'pg_rewrite'::pg_catalog.regclass, r.oid, 0, 'pg_class'::pg_catalog.regclass, r.ev_class, 0
 FROM pg_catalog.pg_rewrite r WHERE r.rulename = '_RETURN' AND r.oid >= 16384
 UNION ALL
 SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, 0
 FROM pg_catalog.pg_depend d WHERE d.deptype = 'e'
+UNION ALL
+-- a constraint trigger's pg_constraint row (what its FROM table is recorded on) is the trigger
+SELECT 'pg_constraint'::pg_catalog.regclass, k.oid, 0, 'pg_trigger'::pg_catalog.regclass, tg.oid, 0
+FROM pg_catalog.pg_constraint k
+JOIN pg_catalog.pg_trigger tg ON tg.tgconstraint = k.oid AND NOT tg.tgisinternal
+WHERE k.contype = 't'

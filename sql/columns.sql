@@ -4,6 +4,11 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        n.nspname AS schema, a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
+       -- column privileges, sorted; columns have no default of their own
+       CASE WHEN a.attacl IS NULL THEN '{}' ELSE
+         (SELECT pg_catalog.array_agg(x::pg_catalog.text ORDER BY x::pg_catalog.text)
+          FROM pg_catalog.unnest(a.attacl) x)::pg_catalog.text END AS acl,
+       ds.description AS comment,
        CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
          AS "default",
        CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
@@ -19,12 +24,18 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        s.seqmax::pg_catalog.text AS identity_maxvalue,
        s.seqcache::pg_catalog.text AS identity_cache,
        s.seqcycle AS identity_cycle,
-       s.relname AS identity_sequence
+       s.relname AS identity_sequence,
+       -- from a parent table: only ('inherited'), or also declared here ('merged')
+       CASE WHEN a.attinhcount > 0 THEN
+         CASE WHEN a.attislocal THEN 'merged' ELSE 'inherited' END
+       END AS inheritance
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid
+  AND ds.classoid = 'pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN LATERAL (
@@ -39,6 +50,6 @@ LEFT JOIN LATERAL (
     AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum
     AND sd.classid = 'pg_class'::pg_catalog.regclass AND sd.deptype = 'i'
 ) s ON true
-WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'

@@ -6,15 +6,26 @@ SELECT 'pg_constraint'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        pg_catalog.pg_get_constraintdef(k.oid) AS definition,
        k.condeferrable AS deferrable, k.condeferred AS deferred,
        k.convalidated AS validated,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = k.oid AND ds.classoid = 'pg_constraint'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        CASE WHEN k.contype = 'f' THEN
          pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.relname)
-       END AS references
+       END AS references,
+       -- from a parent table: only ('inherited'), or also declared here ('merged')
+       CASE WHEN k.coninhcount > 0 OR k.conparentid <> 0 THEN
+         CASE WHEN k.conislocal THEN 'merged' ELSE 'inherited' END
+       END AS inheritance
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class f ON f.oid = k.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace
-WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind = 'r'
-  AND k.conparentid = 0 AND NOT (k.contype = 'c' AND k.coninhcount > 0)
+WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
+  -- a foreign key to a partitioned table has a row per referenced partition, on the
+  -- same table and with the same name as the one declared: only that one counts
+  AND (k.conparentid = 0 OR NOT EXISTS (SELECT FROM pg_catalog.pg_constraint pk
+                                        WHERE pk.oid = k.conparentid
+                                          AND pk.conrelid = k.conrelid))
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'

@@ -6,6 +6,14 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        s.seqmin::pg_catalog.text AS minvalue, s.seqmax::pg_catalog.text AS maxvalue,
        s.seqcache::pg_catalog.text AS cache, s.seqcycle AS cycle,
        c.relpersistence AS persistence,
+       pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+       -- privileges sorted canonically; NULL (never granted) is the default spelt out
+       (SELECT pg_catalog.array_agg(x::pg_catalog.text ORDER BY x::pg_catalog.text)
+        FROM pg_catalog.unnest(COALESCE(c.relacl, pg_catalog.acldefault('s', c.relowner))) x
+       )::pg_catalog.text AS acl,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = c.oid AND ds.classoid = 'pg_class'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        (SELECT pg_catalog.quote_ident(tn.nspname) || '.' ||
                pg_catalog.quote_ident(t.relname) || '.' ||
                pg_catalog.quote_ident(a.attname)

@@ -1,14 +1,39 @@
--- tables: ordinary tables (partitioned, partitions and children of inheritance are reported as not handled)
+-- tables: ordinary and partitioned tables, with their partition key, the parent and bound of a
+-- partition and the parents of an inheritance child (in inhseqno order)
 SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        c.oid AS _oid, n.nspname AS schema, c.relname AS name,
        c.relpersistence AS persistence,
+       pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+       -- privileges sorted canonically; NULL (never granted) is the default spelt out
+       (SELECT pg_catalog.array_agg(x::pg_catalog.text ORDER BY x::pg_catalog.text)
+        FROM pg_catalog.unnest(COALESCE(c.relacl, pg_catalog.acldefault('r', c.relowner))) x
+       )::pg_catalog.text AS acl,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = c.oid AND ds.classoid = 'pg_class'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
+       c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+       CASE WHEN c.relispartition THEN ih.parents[1] END AS partition_of,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
+         AS partition_bound,
+       CASE WHEN NOT c.relispartition THEN ih.parents END AS inherits,
        c.reltuples::pg_catalog.int8 AS _rows,
        c.relpages::pg_catalog.int8 *
          pg_catalog.current_setting('block_size')::pg_catalog.int8 AS _bytes
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r' AND NOT c.relispartition
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)
+LEFT JOIN (
+  -- parents of every child at once: one hash join, whatever the statistics
+  SELECT i.inhrelid,
+         pg_catalog.array_agg(pg_catalog.quote_ident(pn.nspname) || '.' ||
+                              pg_catalog.quote_ident(p.relname) ORDER BY i.inhseqno) AS parents
+  FROM pg_catalog.pg_inherits i
+  JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+  WHERE p.relkind IN ('r', 'p')
+  GROUP BY i.inhrelid
+) ih ON ih.inhrelid = c.oid
+WHERE c.relkind IN ('r', 'p')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
   AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d

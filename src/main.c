@@ -58,6 +58,10 @@ static const char usage_text[] =
 	"                        sequence, table, constraint, index\n"
 	"      --ignore-extension-versions\n"
 	"                        do not compare extension versions\n"
+	"      --no-privileges   do not compare privileges (GRANT, REVOKE,\n"
+	"                        ALTER DEFAULT PRIVILEGES)\n"
+	"      --no-comments     do not compare comments\n"
+	"      --with-owners     also compare owners (ALTER ... OWNER TO)\n"
 	"      --rename OLD=NEW  rename instead of drop and create, e.g.\n"
 	"                        public.orders.note=public.orders.comment\n"
 	"      --build CMD       build the 'build' side by running CMD against a\n"
@@ -150,6 +154,9 @@ enum {
 	OPT_KINDS,
 	OPT_IGNORE_EXTENSION_VERSIONS,
 	OPT_RENAME,
+	OPT_NO_PRIVILEGES,
+	OPT_NO_COMMENTS,
+	OPT_WITH_OWNERS,
 };
 
 static void add_pattern(const char ***list, size_t *n, size_t *alloc,
@@ -179,6 +186,9 @@ static void parse_options(int argc, char **argv)
 		{ "rename", required_argument, NULL, OPT_RENAME },
 		{ "ignore-extension-versions", no_argument, NULL,
 		  OPT_IGNORE_EXTENSION_VERSIONS },
+		{ "no-privileges", no_argument, NULL, OPT_NO_PRIVILEGES },
+		{ "no-comments", no_argument, NULL, OPT_NO_COMMENTS },
+		{ "with-owners", no_argument, NULL, OPT_WITH_OWNERS },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -244,6 +254,9 @@ static void parse_options(int argc, char **argv)
 		case OPT_IGNORE_EXTENSION_VERSIONS:
 			options.filter.ignore_extension_versions = 1;
 			break;
+		case OPT_NO_PRIVILEGES: options.filter.no_privileges = 1; break;
+		case OPT_NO_COMMENTS: options.filter.no_comments = 1; break;
+		case OPT_WITH_OWNERS: options.filter.with_owners = 1; break;
 		case 'v': options.verbose = 1; break;
 		case 'q': options.quiet = 1; break;
 		case 'h':
@@ -540,6 +553,8 @@ static int run_diff(void)
 	int status;
 
 	read_sides(sides, 2);
+	for (int i = 0; i < 2; i++)
+		filter_facts(&options.filter, &sides[i].snap);
 	for (size_t i = 0; i < options.nrenames; i++) {
 		struct strbuf err = STRBUF_INIT;
 		if (rename_apply(&sides[0].snap, options.renames[i], &err) < 0)
@@ -556,6 +571,9 @@ static int run_diff(void)
 	report_time("planning", start);
 	if (!options.quiet)
 		warn_renames(&plan);
+	for (size_t i = 0; i < plan.nmissing_roles && !options.quiet; i++)
+		warning("role '%s' does not exist on the source server: statements naming it will fail there",
+			plan.missing_roles[i]);
 	if (plan.ncycles && !options.quiet)
 		warning("%zu dependency cycle(s) had to be broken; review the statement order",
 			plan.ncycles);

@@ -42,6 +42,14 @@ const char *obj_get(const struct object *o, const char *name)
 	return NULL;
 }
 
+int obj_has(const struct object *o, const char *name)
+{
+	for (size_t i = 0; i < o->nattrs; i++)
+		if (!strcmp(o->attrs[i].name, name))
+			return 1;
+	return 0;
+}
+
 int obj_flag(const struct object *o, const char *name)
 {
 	const char *v = obj_get(o, name);
@@ -54,12 +62,26 @@ int obj_attr_differs(const struct object *a, const struct object *b,
 	return !str_equal(obj_get(a, name), obj_get(b, name));
 }
 
+/*
+ * Privileges, comments and owners have statements of their own (acl.c,
+ * comment.c): they never make two definitions differ.
+ */
+static int attached_fact(const char *name)
+{
+	return !strcmp(name, "acl") || !strcmp(name, "comment") ||
+	       !strcmp(name, "owner");
+}
+
 int obj_same_attrs(const struct object *a, const struct object *b)
 {
-	if (a->nattrs != b->nattrs)
-		return 0;
 	for (size_t i = 0; i < a->nattrs; i++)
-		if (obj_attr_differs(a, b, a->attrs[i].name))
+		if (!attached_fact(a->attrs[i].name) &&
+		    (!obj_has(b, a->attrs[i].name) ||
+		     obj_attr_differs(a, b, a->attrs[i].name)))
+			return 0;
+	for (size_t i = 0; i < b->nattrs; i++)
+		if (!attached_fact(b->attrs[i].name) &&
+		    !obj_has(a, b->attrs[i].name))
 			return 0;
 	return 1;
 }
@@ -86,6 +108,7 @@ void snapshot_release(struct snapshot *s)
 	}
 	free(s->objects);
 	free(s->unhandled);
+	free(s->roles);
 	strmap_release(&s->by_key);
 	oidmap_release(&s->by_oid);
 	arena_release(&s->arena);
@@ -209,6 +232,26 @@ void snapshot_add_unhandled(struct snapshot *s, const char *kind,
 	u->names = arena_strdup(&s->arena, names);
 }
 
+void snapshot_add_role(struct snapshot *s, const char *name)
+{
+	ALLOC_GROW(s->roles, s->nroles + 1, s->roles_alloc);
+	s->roles[s->nroles++] = arena_strdup(&s->arena, name);
+	s->roles_known = 1;
+}
+
+static int cmp_role(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int snapshot_has_role(const struct snapshot *s, const char *name)
+{
+	if (!s->roles_known)
+		return -1;
+	return bsearch(&name, s->roles, s->nroles, sizeof(*s->roles),
+		       cmp_role) != NULL;
+}
+
 static int cmp_object_key(const void *a, const void *b);
 
 void snapshot_rename(struct snapshot *s, struct object *o, const char *name)
@@ -269,5 +312,7 @@ void snapshot_finish(struct snapshot *s)
 	qsort(s->objects, s->nobjects, sizeof(*s->objects), cmp_object_key);
 	for (size_t i = 0; i < s->nobjects; i++)
 		finish_deps(s->objects[i]);
+	if (s->nroles)
+		qsort(s->roles, s->nroles, sizeof(*s->roles), cmp_role);
 	/* users arrays were filled in key order of the user: already sorted */
 }

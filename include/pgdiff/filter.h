@@ -14,6 +14,9 @@ struct filter {
 	size_t nexcludes, excludes_alloc;
 	unsigned int kinds;		/* --kinds: bit per obj_kind; 0: all */
 	int ignore_extension_versions;
+	int no_privileges;	/* --no-privileges: no acl facts, no default privileges */
+	int no_comments;	/* --no-comments */
+	int with_owners;	/* --with-owners; else neither owners nor their own privileges */
 };
 
 /* Parses "table,index,..."; returns -1 with err naming the bad word. */
@@ -22,6 +25,12 @@ int filter_parse_kinds(struct filter *f, const char *list, struct strbuf *err);
 int pattern_match(const char *pattern, const char *name);
 /* Drops what the filter leaves out from snap. */
 void filter_apply(const struct filter *f, struct snapshot *snap);
+/*
+ * Leaves out what is not compared: privileges (--no-privileges), comments
+ * (--no-comments), owners and their own privileges (unless --with-owners).
+ * For the two sides of a diff; snapshots keep every fact.
+ */
+void filter_facts(const struct filter *f, struct snapshot *snap);
 /* The filter as the options that made it, for headers; "" when none. */
 void filter_describe(const struct filter *f, struct strbuf *sb);
 

@@ -8,10 +8,27 @@
  * Adding a kind: a line here, sql/<query>.sql and src/kinds/<kind>.c.
  */
 KIND(OBJ_SCHEMA, "schema", schemas, schema_ops, 0)
+KIND(OBJ_DEFAULT_ACL, "default privileges", default_acls, default_acl_ops, 0)
 KIND(OBJ_EXTENSION, "extension", extensions, extension_ops, 0)
+KIND(OBJ_COLLATION, "collation", collations, collation_ops, 0)
 KIND(OBJ_ENUM, "type", enums, enum_ops, 0)
+KIND(OBJ_DOMAIN, "domain", domains, domain_ops, 0)
+KIND(OBJ_DOMAIN_CONSTRAINT, "domain constraint", domain_constraints, domain_constraint_ops, KIND_CHILD)
+KIND(OBJ_RANGE, "range type", ranges, range_ops, 0)
+KIND(OBJ_COMPOSITE, "composite type", composites, composite_ops, 0)
 KIND(OBJ_SEQUENCE, "sequence", sequences, sequence_ops, KIND_RELATION)
 KIND(OBJ_TABLE, "table", tables, table_ops, KIND_RELATION)
 KIND(OBJ_COLUMN, "column", columns, column_ops, KIND_CHILD | KIND_BY_PARENT)
 KIND(OBJ_CONSTRAINT, "constraint", constraints, constraint_ops, KIND_CHILD)
+/* after tables: bodies that pg_depend does not see often read them */
+KIND(OBJ_FUNCTION, "function", functions, function_ops, 0)
+KIND(OBJ_PROCEDURE, "procedure", procedures, procedure_ops, 0)
+KIND(OBJ_AGGREGATE, "aggregate", aggregates, aggregate_ops, 0)
+/* plain and materialized; before indexes, which a materialized view can have */
+KIND(OBJ_VIEW, "view", views, view_ops, KIND_RELATION | KIND_FRAGILE)
 KIND(OBJ_INDEX, "index", indexes, index_ops, KIND_CHILD | KIND_RELATION)
+/* after every relation kind: their rows need the parent already decoded */
+KIND(OBJ_TRIGGER, "trigger", triggers, trigger_ops, KIND_CHILD | KIND_FRAGILE)
+KIND(OBJ_RULE, "rule", rules, rule_ops, KIND_CHILD | KIND_FRAGILE)
+KIND(OBJ_POLICY, "policy", policies, policy_ops, KIND_CHILD | KIND_FRAGILE)
+KIND(OBJ_EVENT_TRIGGER, "event trigger", event_triggers, event_trigger_ops, 0)

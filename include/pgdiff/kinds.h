@@ -21,7 +21,72 @@ const struct kind_ops *kind_ops(enum obj_kind kind);
 #include "pgdiff/kindlist.h"
 #undef KIND
 
+/*
+ * Privileges, comments and owners of any kind: facts `acl` (aclitem[]
+ * text), `comment` and `owner` in a kind's query are all it takes.  The
+ * diff driver calls these for every target object after the kinds have
+ * planned; from is NULL for an object that is (re-)created.
+ */
+void acl_plan(struct plan *plan, const struct object *from,
+	      const struct object *to);
+void comment_plan(struct plan *plan, const struct object *from,
+		  const struct object *to);
+void owner_plan(struct plan *plan, const struct object *from,
+		const struct object *to);
+/* Makes every CREATE wait for the ALTER DEFAULT PRIVILEGES it is under. */
+void default_acl_order(struct plan *plan);
+/* Notes in st's reason (and for a warning) a role the source lacks. */
+void plan_check_role(struct plan *plan, struct stmt *st, const char *role);
+/* acl (aclitem[] text) without role's own entries (caller frees). */
+char *acl_without_role(const char *acl, const char *role);
+
+/* How statements name an object: "TABLE public.t", "COLUMN public.t.c". */
+enum sql_context {
+	SQL_COMMENT,	/* COMMENT ON ... */
+	SQL_GRANT,	/* GRANT ... ON ... (a column: its table) */
+	SQL_ALTER	/* ALTER ... OWNER TO */
+};
+void object_sql_reference(struct strbuf *sb, const struct object *o,
+			  enum sql_context context);
+/* The name alone, quoted: "public.t", "c ON public.t", "public.f(integer)". */
+void object_sql_name(struct strbuf *sb, const struct object *o);
+/* aclitem letters PUBLIC holds on a new object of o's kind ("U", "X", ""). */
+const char *object_public_privileges(const struct object *o);
+
 /* Shared by table.c and column.c: the column's definition for ADD/CREATE. */
 void column_definition(struct strbuf *sb, const struct object *col);
+
+/*
+ * table.c: partitions and inheritance children.  t is a table of either
+ * side; parents are matched by name.
+ */
+/* Whether t is a partition or inheritance child of parent. */
+int table_is_child_of(const struct object *t, const struct object *parent);
+/* The partitions or children of t (caller frees the array); their count. */
+size_t table_children(const struct object *t, const struct object ***out);
+/* Whether the plan creates t (new, or re-created with other partitioning). */
+int table_new_in_plan(const struct plan *plan, const struct object *t);
+/* A target parent t stays attached to, bound unchanged; NULL if none. */
+const struct object *table_kept_parent(const struct plan *plan,
+				       const struct object *t);
+/* Whether t is attached, detached or re-attached by the plan. */
+int table_links_change(const struct plan *plan, const struct object *t);
+
+/*
+ * rls.c: ALTER TABLE ... ENABLE | DISABLE | FORCE | NO FORCE ROW LEVEL
+ * SECURITY for what differs between from (NULL: a table being created) and
+ * to; each statement runs after `after` when it is not NULL.
+ */
+void rls_alter(struct plan *plan, const struct object *from,
+	       const struct object *to, struct stmt *after);
+
+/*
+ * trigger.c: firing states of triggers, event triggers and rules
+ * (pg_trigger.tgenabled: 'O', 'D', 'R', 'A').  The clause that sets state
+ * ("ENABLE REPLICA"), and the change that moves from old to new; old 0
+ * means the object was just created (and fires as 'O').
+ */
+const char *firing_clause(char state);
+enum change firing_change(char old, char new_state);
 
 #endif

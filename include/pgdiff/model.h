@@ -84,6 +84,13 @@ struct snapshot {
 	struct oidmap by_oid;		/* catalog address -> object */
 	struct unhandled *unhandled;
 	size_t nunhandled, unhandled_alloc;
+	/*
+	 * The roles of the snapshot's server (cluster-wide, not schema):
+	 * sorted by snapshot_finish; roles_known is 0 when they were not read.
+	 */
+	const char **roles;
+	size_t nroles, roles_alloc;
+	int roles_known;
 };
 
 const char *obj_kind_name(enum obj_kind kind);	/* "table" */
@@ -99,10 +106,15 @@ void obj_make_key(struct strbuf *sb, enum obj_kind kind, const char *schema,
 /* Facts by name: value or NULL; the flag form treats NULL and "f" as false. */
 const char *obj_get(const struct object *o, const char *name);
 int obj_flag(const struct object *o, const char *name);
-/* Whether two objects of the same kind have the same facts (deps aside). */
+/*
+ * Whether two objects of the same kind have the same facts (deps aside;
+ * privileges, comments and owners aside too: they are planned apart).
+ */
 int obj_same_attrs(const struct object *a, const struct object *b);
 int obj_attr_differs(const struct object *a, const struct object *b,
 		     const char *name);
+/* Whether o has the fact at all (a NULL value counts; a filtered one not). */
+int obj_has(const struct object *o, const char *name);
 /* Whether o depends on an object with the given key. */
 int obj_depends_on(const struct object *o, const char *key);
 
@@ -127,6 +139,9 @@ void snapshot_add_dep(struct snapshot *s, struct object *from,
 		      struct object *on, char type);
 void snapshot_add_unhandled(struct snapshot *s, const char *kind,
 			    size_t count, const char *names);
+void snapshot_add_role(struct snapshot *s, const char *name);
+/* 1: the role exists on the snapshot's server, 0: not, -1: unknown. */
+int snapshot_has_role(const struct snapshot *s, const char *name);
 /*
  * Gives o a new name (or, for a schema, moves everything in it) and
  * recomputes every key that includes it.

@@ -14,6 +14,8 @@
  */
 int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err);
 
+/* Whether --rename knows how to rename objects of this kind. */
+int rename_supported(enum obj_kind kind);
 /* ALTER ... RENAME for every object of the source that --rename renamed. */
 void plan_add_renames(struct plan *plan);
 /* Fills plan->hints from the drop and create statements. */

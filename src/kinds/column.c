@@ -1,4 +1,5 @@
 /* column.c: ADD / DROP COLUMN and every ALTER COLUMN path. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pgdiff/coltype.h"
@@ -63,10 +64,43 @@ static void alter_column(struct strbuf *sql, const struct object *col)
 	strbuf_addch(sql, ' ');
 }
 
+/*
+ * A column added to or dropped from a parent is added to or dropped from
+ * the children that stay attached to it, where it is theirs only by
+ * inheritance: the statement creates or drops those too.
+ */
+static void add_descendants(struct plan *plan, struct keylist *l,
+			    const struct object *t, const char *name)
+{
+	const struct object **children;
+	size_t n = table_children(t, &children);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct object *c = children[i];
+		const char *inh;
+
+		if (table_new_in_plan(plan, c) || table_links_change(plan, c))
+			continue;
+		for (size_t k = 0; k < c->nchildren; k++) {
+			const struct object *col = c->children[k];
+
+			if (strcmp(col->name, name))
+				continue;
+			inh = obj_get(col, "inheritance");
+			if (inh && !strcmp(inh, "inherited")) {
+				keylist_add(plan, l, col->key);
+				add_descendants(plan, l, c, name);
+			}
+		}
+	}
+	free(children);
+}
+
 static void column_create(struct plan *plan, const struct object *col)
 {
 	struct strbuf sql = STRBUF_INIT;
 	enum change ch = CH_ADD_COLUMN;
+	struct stmt *st;
 
 	if (obj_get(col, "generated") || obj_get(col, "identity") ||
 	    default_is_volatile(obj_get(col, "default")))
@@ -76,7 +110,8 @@ static void column_create(struct plan *plan, const struct object *col)
 	alter_table(&sql, col);
 	strbuf_adds(&sql, "ADD COLUMN ");
 	column_definition(&sql, col);
-	plan_add(plan, ACT_CREATE, ch, col, NULL, &sql);
+	st = plan_add(plan, ACT_CREATE, ch, col, NULL, &sql);
+	add_descendants(plan, &st->creates, col->parent, col->name);
 	strbuf_release(&sql);
 }
 
@@ -96,7 +131,9 @@ static struct stmt *drop_as(struct plan *plan, const struct object *col,
 
 static void column_drop(struct plan *plan, const struct object *col)
 {
-	drop_as(plan, col, CH_DROP_COLUMN);
+	struct stmt *st = drop_as(plan, col, CH_DROP_COLUMN);
+
+	add_descendants(plan, &st->drops, col->parent, col->name);
 }
 
 /* Statements about one column run in the order written here. */

@@ -17,17 +17,33 @@ static char type_of(const struct object *o)
 	return t ? t[0] : '?';
 }
 
+/* From a parent table alone: the parent's statements carry it down. */
+static int inherited_only(const struct object *o)
+{
+	const char *inh = obj_get(o, "inheritance");
+	return inh && !strcmp(inh, "inherited");
+}
+
 static void constraint_create(struct plan *plan, const struct object *o)
 {
 	struct strbuf sql = STRBUF_INIT;
 	enum change ch;
 
+	/*
+	 * A new child gets it from its parent, and so does one that stays
+	 * attached; one about to be attached must have its CHECKs already
+	 * (ATTACH PARTITION makes the keys and foreign keys itself).
+	 */
+	if (inherited_only(o) &&
+	    (type_of(o) != 'c' || table_new_in_plan(plan, o->parent) ||
+	     table_kept_parent(plan, o->parent)))
+		return;
 	constraint_prefix(&sql, o);
 	strbuf_adds(&sql, "ADD CONSTRAINT ");
 	quote_ident(&sql, o->name);
 	strbuf_addch(&sql, ' ');
 	strbuf_adds(&sql, obj_get(o, "definition"));
-	if (!plan_source_of(plan, o->parent))
+	if (table_new_in_plan(plan, o->parent))
 		ch = CH_ADD_CONSTRAINT_NEW_TABLE;
 	else if (!obj_flag(o, "validated"))
 		ch = CH_ADD_CONSTRAINT_NOT_VALID;
@@ -53,6 +69,11 @@ static void drop_as(struct plan *plan, const struct object *o,
 
 static void constraint_drop(struct plan *plan, const struct object *o)
 {
+	size_t before = plan->nstmts;
+
+	/* the parent's DROP CONSTRAINT takes it from a child that stays */
+	if (inherited_only(o) && table_kept_parent(plan, o->parent))
+		return;
 	switch (type_of(o)) {
 	case 'c':
 		drop_as(plan, o, CH_DROP_CHECK);
@@ -63,6 +84,10 @@ static void constraint_drop(struct plan *plan, const struct object *o)
 	default:
 		drop_as(plan, o, CH_DROP_KEY);
 	}
+	/* inherited, it is the table's own once detached: drop it after */
+	if (obj_get(o, "inheritance"))
+		for (size_t i = before; i < plan->nstmts; i++)
+			keylist_add(plan, &plan->stmts[i]->needs, o->parent->key);
 }
 
 /* The definition without the clauses ALTER CONSTRAINT and VALIDATE change. */
@@ -82,6 +107,9 @@ static void constraint_alter(struct plan *plan, const struct object *from,
 		     obj_attr_differs(from, to, "deferred");
 	int validate = !obj_flag(from, "validated") && obj_flag(to, "validated");
 
+	/* a parent's changes reach the constraints its children inherit */
+	if (inherited_only(to))
+		goto out;
 	core_definition(&a, from);
 	core_definition(&b, to);
 	if (strcmp(a.buf, b.buf) || type_of(from) != type_of(to) ||

@@ -1,8 +1,13 @@
-/* table.c: CREATE / DROP TABLE, logging, and the walk over a table's columns. */
+/*
+ * table.c: CREATE / DROP TABLE, logging, partitioning and inheritance, and
+ * the walk over a table's columns.
+ */
 #include <string.h>
 
 #include "pgdiff/kinds.h"
+#include "pgdiff/pgarray.h"
 #include "pgdiff/quote.h"
+#include "pgdiff/util.h"
 
 static int unlogged(const struct object *t)
 {
@@ -10,31 +15,145 @@ static int unlogged(const struct object *t)
 	return p && p[0] == 'u';
 }
 
-static void table_create(struct plan *plan, const struct object *t)
-{
-	struct strbuf sql = STRBUF_INIT;
+/*
+ * The tables t's rows belong to as well: its partitioned table, or its
+ * inheritance parents in order; quoted qualified names.
+ */
+struct parents {
+	struct pgarray arr;
+	const char *one;	/* a partition's single parent */
+	size_t n;
+};
 
-	strbuf_adds(&sql, unlogged(t) ? "CREATE UNLOGGED TABLE " :
-		    "CREATE TABLE ");
-	quote_qualified(&sql, t->schema, t->name);
-	strbuf_adds(&sql, " (");
-	for (size_t i = 0; i < t->nchildren; i++) {
-		strbuf_adds(&sql, i ? ",\n    " : "\n    ");
-		column_definition(&sql, t->children[i]);
+static void parents_init(struct parents *p, const struct object *t)
+{
+	memset(p, 0, sizeof(*p));
+	if (!t)
+		return;
+	p->one = obj_get(t, "partition_of");
+	if (p->one) {
+		p->n = 1;
+		return;
 	}
-	strbuf_adds(&sql, t->nchildren ? "\n)" : ")");
-	plan_add(plan, ACT_CREATE, CH_CREATE_TABLE, t, NULL, &sql);
-	strbuf_release(&sql);
+	if (pgarray_parse(&p->arr, obj_get(t, "inherits")) < 0)
+		BUG("bad inherits list of %s", t->key);
+	p->n = p->arr.n;
 }
 
-static void table_drop(struct plan *plan, const struct object *t)
+static const char *parents_at(const struct parents *p, size_t i)
 {
-	struct strbuf sql = STRBUF_INIT;
+	return p->one ? p->one : p->arr.items[i];
+}
 
-	strbuf_adds(&sql, "DROP TABLE ");
-	quote_qualified(&sql, t->schema, t->name);
-	plan_add(plan, ACT_DROP, CH_DROP_TABLE, t, NULL, &sql);
-	strbuf_release(&sql);
+static int parents_find(const struct parents *p, const char *name)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(parents_at(p, i), name))
+			return 1;
+	return 0;
+}
+
+static void parents_release(struct parents *p)
+{
+	pgarray_release(&p->arr);
+}
+
+/* The table of snapshot s named by a quoted qualified name. */
+static const struct object *table_named(const struct snapshot *s,
+					const char *qname)
+{
+	struct strbuf key = STRBUF_INIT;
+	const struct object *t;
+
+	strbuf_addf(&key, "%s %s", obj_kind_name(OBJ_TABLE), qname);
+	t = snapshot_find(s, key.buf);
+	strbuf_release(&key);
+	return t;
+}
+
+static void qualified_name(struct strbuf *sb, const struct object *t)
+{
+	quote_qualified(sb, t->schema, t->name);
+}
+
+int table_is_child_of(const struct object *t, const struct object *parent)
+{
+	struct strbuf name = STRBUF_INIT;
+	struct parents p;
+	int found;
+
+	qualified_name(&name, parent);
+	parents_init(&p, t);
+	found = parents_find(&p, name.buf);
+	parents_release(&p);
+	strbuf_release(&name);
+	return found;
+}
+
+size_t table_children(const struct object *t, const struct object ***out)
+{
+	size_t n = 0, alloc = 0;
+
+	/* a partition or child depends on its parent (pg_depend) */
+	*out = NULL;
+	for (size_t i = 0; i < t->nusers; i++) {
+		const struct object *c = t->users[i];
+
+		if (c->kind != OBJ_TABLE || !table_is_child_of(c, t))
+			continue;
+		ALLOC_GROW(*out, n + 1, alloc);
+		(*out)[n++] = c;
+	}
+	return n;
+}
+
+/* Partitioned <-> regular, or another partition key: only a new table does. */
+static int needs_recreate(const struct object *from, const struct object *to)
+{
+	return obj_attr_differs(from, to, "partition_key");
+}
+
+int table_new_in_plan(const struct plan *plan, const struct object *t)
+{
+	const struct object *from = plan_source_of(plan, t);
+	const struct object *to = plan_target_of(plan, t);
+
+	return !from || !to || needs_recreate(from, to);
+}
+
+/* Whether t is attached to a parent on both sides, bound included. */
+const struct object *table_kept_parent(const struct plan *plan,
+				       const struct object *t)
+{
+	const struct object *from = plan_source_of(plan, t);
+	const struct object *to = plan_target_of(plan, t);
+	const struct object *kept = NULL;
+	struct parents a, b;
+
+	if (!from || !to || needs_recreate(from, to))
+		return NULL;
+	if (obj_attr_differs(from, to, "partition_bound"))
+		return NULL;
+	parents_init(&a, from);
+	parents_init(&b, to);
+	for (size_t i = 0; i < b.n && !kept; i++)
+		if (parents_find(&a, parents_at(&b, i)))
+			kept = table_named(plan->to, parents_at(&b, i));
+	parents_release(&a);
+	parents_release(&b);
+	return kept;
+}
+
+int table_links_change(const struct plan *plan, const struct object *t)
+{
+	const struct object *from = plan_source_of(plan, t);
+	const struct object *to = plan_target_of(plan, t);
+
+	if (!from || !to)
+		return 0;
+	return obj_attr_differs(from, to, "partition_of") ||
+	       obj_attr_differs(from, to, "partition_bound") ||
+	       obj_attr_differs(from, to, "inherits");
 }
 
 static const struct object *find_column(const struct object *t,
@@ -46,26 +165,132 @@ static const struct object *find_column(const struct object *t,
 	return NULL;
 }
 
+/* The column of t's first (target) parent that supplies col. */
+static const struct object *parent_column(const struct plan *plan,
+					  const struct object *t,
+					  const struct object *col)
+{
+	const struct object *found = NULL;
+	struct parents p;
+
+	parents_init(&p, t);
+	for (size_t i = 0; i < p.n && !found; i++) {
+		const struct object *parent = table_named(plan->to,
+							  parents_at(&p, i));
+		if (parent)
+			found = find_column(parent, col->name);
+	}
+	parents_release(&p);
+	return found;
+}
+
+/* What a parent's ALTER COLUMN carries down to its children's column. */
+static const char *const recursing_facts[] = {
+	"type", "collation", "default", "not_null",
+};
+
+static int recurses(const char *fact)
+{
+	for (size_t i = 0; i < sizeof(recursing_facts) / sizeof(*recursing_facts); i++)
+		if (!strcmp(recursing_facts[i], fact))
+			return 1;
+	return 0;
+}
+
+/*
+ * col as it will be once its parents' statements ran: base's facts (the
+ * column before), with those the parent column's change carries down
+ * taken from the parent's target (all of them when base is NULL: the
+ * column comes into being with the parent's definition).
+ */
+static const struct object *as_inherited(struct plan *plan,
+					 const struct object *col,
+					 const struct object *base,
+					 const struct object *ptarget)
+{
+	const struct object *psource = plan_source_of(plan, ptarget);
+	const struct object *facts = base ? base : col;
+	struct object *o = arena_alloc(&plan->arena, sizeof(*o));
+
+	*o = *col;
+	o->attrs = arena_alloc(&plan->arena,
+			       (facts->nattrs + 1) * sizeof(*o->attrs));
+	o->nattrs = facts->nattrs;
+	for (size_t i = 0; i < facts->nattrs; i++) {
+		const char *name = facts->attrs[i].name;
+
+		o->attrs[i] = facts->attrs[i];
+		if (!recurses(name))
+			continue;
+		if (!base || !psource ||
+		    obj_attr_differs(psource, ptarget, name))
+			o->attrs[i].value = obj_get(ptarget, name);
+	}
+	return o;
+}
+
+/*
+ * Whether the parent's ADD or DROP COLUMN makes or removes col in its
+ * child t, which stays attached: col is the parent's alone ("inherited")
+ * and a kept parent has (to) or loses (from) it.
+ */
+static int carried_by_parent(const struct plan *plan, const struct object *t,
+			     const struct object *col, int adding)
+{
+	const struct object *kept = table_kept_parent(plan, t);
+	const char *inh = obj_get(col, "inheritance");
+	const struct object *psource, *ptarget;
+
+	if (!kept || !inh || strcmp(inh, "inherited"))
+		return 0;
+	ptarget = find_column(kept, col->name);
+	psource = plan_source_of(plan, kept);
+	psource = psource ? find_column(psource, col->name) : NULL;
+	return adding ? ptarget && !psource : psource && !ptarget;
+}
+
 /* New columns are added in the target's order, which ADD COLUMN keeps. */
 static void alter_columns(struct plan *plan, const struct object *from,
 			  const struct object *to)
 {
+	const struct object *kept = table_kept_parent(plan, to);
 	struct stmt *last_add = NULL;
 
-	for (size_t i = 0; i < from->nchildren; i++)
-		if (!find_column(to, from->children[i]->name))
-			column_ops.drop(plan, from->children[i]);
+	for (size_t i = 0; i < from->nchildren; i++) {
+		const struct object *col = from->children[i];
+		size_t before = plan->nstmts;
+
+		if (find_column(to, col->name) ||
+		    carried_by_parent(plan, from, col, 0))
+			continue;
+		column_ops.drop(plan, col);
+		/* an inherited column is the child's own once it is detached */
+		if (obj_get(col, "inheritance"))
+			for (size_t k = before; k < plan->nstmts; k++)
+				keylist_add(plan, &plan->stmts[k]->needs, to->key);
+	}
 	for (size_t i = 0; i < to->nchildren; i++) {
 		const struct object *col = to->children[i];
 		const struct object *old = find_column(from, col->name);
+		const struct object *pcol = kept && obj_get(col, "inheritance") ?
+			find_column(kept, col->name) : NULL;
 		size_t before = plan->nstmts;
 
-		if (old)
+		if (!old && carried_by_parent(plan, to, col, 1))
+			column_ops.alter(plan, as_inherited(plan, col, NULL, pcol),
+					 col);
+		else if (old && pcol)
+			column_ops.alter(plan, as_inherited(plan, col, old, pcol),
+					 col);
+		else if (old)
 			column_ops.alter(plan, old, col);
 		else
 			column_ops.create(plan, col);
 		for (size_t k = before; k < plan->nstmts; k++) {
 			struct stmt *st = plan->stmts[k];
+			/* after the parent's own change, which reaches col */
+			if (pcol)
+				keylist_add(plan, &st->needs, pcol->key);
 			if (st->action != ACT_CREATE)
 				continue;
 			if (last_add)
@@ -75,18 +300,250 @@ static void alter_columns(struct plan *plan, const struct object *from,
 	}
 }
 
+/* A new child's columns from its parents: what differs is set here. */
+static void alter_inherited_columns(struct plan *plan, const struct object *t,
+				    int partition)
+{
+	for (size_t i = 0; i < t->nchildren; i++) {
+		const struct object *col = t->children[i];
+		const struct object *pcol;
+		size_t before;
+
+		if (!partition && !str_equal(obj_get(col, "inheritance"),
+					     "inherited"))
+			continue;
+		before = plan->nstmts;
+		pcol = parent_column(plan, t, col);
+		if (!pcol)
+			continue;
+		column_ops.alter(plan, as_inherited(plan, col, NULL, pcol), col);
+		for (size_t k = before; k < plan->nstmts; k++)
+			keylist_add(plan, &plan->stmts[k]->needs, pcol->key);
+	}
+}
+
+static void table_create(struct plan *plan, const struct object *t)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const char *partition_of = obj_get(t, "partition_of");
+	const char *key = obj_get(t, "partition_key");
+	const char *inherits = obj_get(t, "inherits");
+	size_t listed = 0;
+
+	strbuf_adds(&sql, unlogged(t) ? "CREATE UNLOGGED TABLE " :
+		    "CREATE TABLE ");
+	qualified_name(&sql, t);
+	if (partition_of) {
+		/* a partition's columns are its parent's */
+		strbuf_addf(&sql, " PARTITION OF %s %s", partition_of,
+			    obj_get(t, "partition_bound"));
+	} else {
+		strbuf_adds(&sql, " (");
+		for (size_t i = 0; i < t->nchildren; i++) {
+			const struct object *col = t->children[i];
+
+			if (str_equal(obj_get(col, "inheritance"), "inherited"))
+				continue;
+			strbuf_adds(&sql, listed++ ? ",\n    " : "\n    ");
+			column_definition(&sql, col);
+		}
+		strbuf_adds(&sql, listed ? "\n)" : ")");
+	}
+	if (inherits) {
+		struct parents p;
+
+		parents_init(&p, t);
+		strbuf_adds(&sql, " INHERITS (");
+		for (size_t i = 0; i < p.n; i++)
+			strbuf_addf(&sql, "%s%s", i ? ", " : "",
+				    parents_at(&p, i));
+		strbuf_addch(&sql, ')');
+		parents_release(&p);
+	}
+	if (key)
+		strbuf_addf(&sql, " PARTITION BY %s", key);
+	rls_alter(plan, NULL, t,
+		  plan_add(plan, ACT_CREATE,
+			   partition_of ? CH_CREATE_PARTITION : CH_CREATE_TABLE,
+			   t, NULL, &sql));
+	if (partition_of || inherits)
+		alter_inherited_columns(plan, t, partition_of != NULL);
+	strbuf_release(&sql);
+}
+
+static void table_drop_as(struct plan *plan, const struct object *t,
+			  enum change ch)
+{
+	struct strbuf sql = STRBUF_INIT;
+
+	strbuf_adds(&sql, "DROP TABLE ");
+	qualified_name(&sql, t);
+	plan_add(plan, ACT_DROP, ch, t, NULL, &sql);
+	strbuf_release(&sql);
+}
+
+static void table_drop(struct plan *plan, const struct object *t)
+{
+	table_drop_as(plan, t, CH_DROP_TABLE);
+}
+
+/* "ALTER TABLE parent DETACH PARTITION t", "ALTER TABLE t NO INHERIT p" */
+static void unlink_parent(struct plan *plan, const struct object *t,
+			  const char *parent, int partition)
+{
+	struct strbuf sql = STRBUF_INIT;
+
+	if (partition) {
+		strbuf_addf(&sql, "ALTER TABLE %s DETACH PARTITION ", parent);
+		qualified_name(&sql, t);
+	} else {
+		strbuf_adds(&sql, "ALTER TABLE ");
+		qualified_name(&sql, t);
+		strbuf_addf(&sql, " NO INHERIT %s", parent);
+	}
+	plan_add(plan, ACT_ALTER,
+		 partition ? CH_DETACH_PARTITION : CH_NO_INHERIT, t, NULL, &sql);
+	strbuf_release(&sql);
+}
+
+static void add_deps_of(struct plan *plan, struct keylist *l,
+			const struct object *o)
+{
+	for (size_t i = 0; i < o->ndeps; i++)
+		keylist_add(plan, l, o->deps[i].on->key);
+}
+
+/*
+ * ATTACH and INHERIT check that t already has the parent's columns (and
+ * for a partition, no others) and CHECK constraints: they run after the
+ * statements from first on that drop t's columns, after everything that
+ * makes its columns and constraints, and create nothing those wait for.
+ */
+static void link_parent(struct plan *plan, const struct object *t,
+			const char *parent, int partition, size_t first)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const struct object *pt = table_named(plan->to, parent);
+	struct stmt *st;
+
+	if (partition) {
+		strbuf_addf(&sql, "ALTER TABLE %s ATTACH PARTITION ", parent);
+		qualified_name(&sql, t);
+		strbuf_addf(&sql, " %s", obj_get(t, "partition_bound"));
+	} else {
+		strbuf_adds(&sql, "ALTER TABLE ");
+		qualified_name(&sql, t);
+		strbuf_addf(&sql, " INHERIT %s", parent);
+	}
+	st = plan_add(plan, ACT_ALTER,
+		      partition ? CH_ATTACH_PARTITION : CH_INHERIT, t, NULL, &sql);
+	for (size_t i = first; i < plan->nstmts; i++)
+		if (plan->stmts[i]->action == ACT_DROP)
+			stmt_after(st, plan->stmts[i]);
+	st->custom_keys = 1;
+	keylist_add(plan, &st->creates,
+		    arena_printf(&plan->arena, "link %s", t->key));
+	keylist_add(plan, &st->needs, t->key);
+	add_deps_of(plan, &st->needs, t);
+	if (pt) {
+		keylist_add(plan, &st->needs, pt->key);
+		for (size_t i = 0; i < pt->nchildren; i++)
+			keylist_add(plan, &st->needs, pt->children[i]->key);
+	}
+	for (size_t i = 0; i < t->nchildren; i++) {
+		keylist_add(plan, &st->needs, t->children[i]->key);
+		add_deps_of(plan, &st->needs, t->children[i]);
+	}
+	for (size_t i = 0; i < plan->to->nobjects; i++) {
+		const struct object *c = plan->to->objects[i];
+		if (c->kind == OBJ_CONSTRAINT && c->parent == t)
+			keylist_add(plan, &st->needs, c->key);
+	}
+	strbuf_release(&sql);
+}
+
+/*
+ * Partition links first come undone, then the columns change, then the
+ * new links are made; inheritance lists keep their order, so parents after
+ * the first difference are unlinked and linked again.
+ */
+/*
+ * SET LOGGED / UNLOGGED carries the sequences the table owns along; where
+ * the target keeps such a sequence as it was, set it back afterwards.
+ */
+static void keep_sequence_persistence(struct plan *plan,
+				      const struct object *t,
+				      struct stmt *table_change)
+{
+	struct strbuf prefix = STRBUF_INIT, sql = STRBUF_INIT;
+	struct stmt *st;
+
+	quote_qualified(&prefix, t->schema, t->name);
+	strbuf_addch(&prefix, '.');
+	for (size_t i = 0; i < plan->to->nobjects; i++) {
+		const struct object *seq = plan->to->objects[i];
+		const char *owner = seq->kind == OBJ_SEQUENCE ?
+			obj_get(seq, "owned_by") : NULL;
+		const char *p = obj_get(seq, "persistence");
+		int seq_unlogged = p && p[0] == 'u';
+
+		if (!owner || strncmp(owner, prefix.buf, prefix.len) ||
+		    seq_unlogged == unlogged(t))
+			continue;
+		strbuf_adds(&sql, "ALTER SEQUENCE ");
+		quote_qualified(&sql, seq->schema, seq->name);
+		strbuf_adds(&sql, seq_unlogged ? " SET UNLOGGED" : " SET LOGGED");
+		st = plan_add(plan, ACT_ALTER, CH_ALTER_SEQUENCE, seq, NULL, &sql);
+		/* only undoes a side effect: it runs right after its cause */
+		st->custom_keys = 1;
+		stmt_after(st, table_change);
+	}
+	strbuf_release(&prefix);
+	strbuf_release(&sql);
+}
+
 static void table_alter(struct plan *plan, const struct object *from,
 			const struct object *to)
 {
 	struct strbuf sql = STRBUF_INIT;
+	const char *old_part = obj_get(from, "partition_of");
+	const char *new_part = obj_get(to, "partition_of");
+	int repartition = old_part &&
+		(!new_part || strcmp(old_part, new_part) ||
+		 obj_attr_differs(from, to, "partition_bound"));
+	struct parents a, b;
+	size_t same = 0, first;
 
+	if (needs_recreate(from, to)) {
+		table_drop_as(plan, from, CH_RECREATE_TABLE);
+		table_create(plan, to);
+		return;
+	}
 	if (unlogged(from) != unlogged(to)) {
 		strbuf_adds(&sql, "ALTER TABLE ");
-		quote_qualified(&sql, to->schema, to->name);
+		qualified_name(&sql, to);
 		strbuf_adds(&sql, unlogged(to) ? " SET UNLOGGED" : " SET LOGGED");
-		plan_add(plan, ACT_ALTER, CH_TABLE_PERSISTENCE, to, NULL, &sql);
+		keep_sequence_persistence(plan, to,
+			plan_add(plan, ACT_ALTER, CH_TABLE_PERSISTENCE, to, NULL, &sql));
 	}
+	if (repartition)
+		unlink_parent(plan, to, old_part, 1);
+	parents_init(&a, old_part ? NULL : from);
+	parents_init(&b, new_part ? NULL : to);
+	while (same < a.n && same < b.n &&
+	       !strcmp(parents_at(&a, same), parents_at(&b, same)))
+		same++;
+	for (size_t i = same; i < a.n; i++)
+		unlink_parent(plan, to, parents_at(&a, i), 0);
+	first = plan->nstmts;
 	alter_columns(plan, from, to);
+	if (new_part && (!old_part || repartition))
+		link_parent(plan, to, new_part, 1, first);
+	for (size_t i = same; i < b.n; i++)
+		link_parent(plan, to, parents_at(&b, i), 0, first);
+	parents_release(&a);
+	parents_release(&b);
+	rls_alter(plan, from, to, NULL);
 	strbuf_release(&sql);
 }
 

@@ -110,7 +110,18 @@ void warn_renames(const struct plan *plan)
 	}
 }
 
-static void set_timeouts(FILE *out, const struct sql_format *format)
+/* Whether the script writes routine bodies (CREATE [OR REPLACE] FUNCTION). */
+static int defines_routines(const struct plan *plan)
+{
+	for (size_t i = 0; i < plan->nstmts; i++)
+		if (plan->stmts[i]->change == CH_CREATE_FUNCTION ||
+		    plan->stmts[i]->change == CH_REPLACE_FUNCTION)
+			return 1;
+	return 0;
+}
+
+static void set_timeouts(FILE *out, const struct plan *plan,
+			 const struct sql_format *format)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -123,6 +134,16 @@ static void set_timeouts(FILE *out, const struct sql_format *format)
 		strbuf_adds(&sb, "SET statement_timeout = ");
 		quote_literal(&sb, format->statement_timeout);
 		strbuf_adds(&sb, ";\n");
+	}
+	/*
+	 * pg_depend does not see what plain SQL and PL/pgSQL bodies read: a
+	 * body may name a table created further down (or one whose default
+	 * calls it), so bodies are not checked at creation, as in pg_dump.
+	 */
+	if (defines_routines(plan)) {
+		if (!sb.len)
+			strbuf_addch(&sb, '\n');
+		strbuf_adds(&sb, "SET check_function_bodies = off;\n");
 	}
 	fputs(sb.buf, out);
 	strbuf_release(&sb);
@@ -141,7 +162,7 @@ void output_sql(FILE *out, const struct plan *plan,
 	if (!plan->nstmts)
 		return;
 	header(out, plan, format);
-	set_timeouts(out, format);
+	set_timeouts(out, plan, format);
 	for (size_t i = 0; i < plan->nstmts; i++) {
 		const struct stmt *st = plan->stmts[i];
 

@@ -63,6 +63,28 @@ static void add_deps(struct plan *plan, struct keylist *l,
 		keylist_add(plan, l, o->parent->key);
 }
 
+/*
+ * What an altered object stops needing: its source dependencies that the
+ * target no longer has (one it keeps is needed, not given up).
+ */
+static void add_lost_deps(struct plan *plan, struct keylist *l,
+			  const struct object *from, const struct object *to)
+{
+	if (!from)
+		return;
+	for (size_t i = 0; i < from->ndeps; i++)
+		if (!obj_depends_on(to, from->deps[i].on->key))
+			keylist_add(plan, l, from->deps[i].on->key);
+	for (size_t i = 0; i < from->nchildren; i++) {
+		const struct object *child = from->children[i];
+		const struct object *kept = snapshot_find(plan->to, child->key);
+		if (kept)
+			add_lost_deps(plan, l, child, kept);
+		else
+			add_deps(plan, l, child);
+	}
+}
+
 /* The default key sets, from the statement's action and object. */
 static void derive_keys(struct plan *plan, struct stmt *st)
 {
@@ -77,7 +99,8 @@ static void derive_keys(struct plan *plan, struct stmt *st)
 	case ACT_ALTER:
 		keylist_add(plan, &st->creates, st->obj->key);
 		add_deps(plan, &st->needs, st->obj);
-		add_deps(plan, &st->unneeds, plan_source_of(plan, st->obj));
+		add_lost_deps(plan, &st->unneeds, plan_source_of(plan, st->obj),
+			      st->obj);
 		break;
 	case ACT_DROP:
 		add_object_keys(plan, &st->drops, st->obj);
@@ -125,10 +148,17 @@ static struct stmt *owner_drop(struct cascade *c, const struct object *x)
 
 	if (x->parent && (st = strmap_get(&c->dropped, x->parent->key)))
 		return st;
-	for (size_t i = 0; i < x->ndeps; i++)
-		if (x->deps[i].type != 'n' &&
-		    (st = strmap_get(&c->dropped, x->deps[i].on->key)))
+	for (size_t i = 0; i < x->ndeps; i++) {
+		const char *key = x->deps[i].on->key;
+		const struct object *kept = plan_target_of(c->plan, x);
+
+		/* a partition detached from, or a sequence no longer owned by,
+		   what is dropped stays */
+		if (kept && !obj_depends_on(kept, key))
+			continue;
+		if (x->deps[i].type != 'n' && (st = strmap_get(&c->dropped, key)))
 			return st;
+	}
 	return NULL;
 }
 
@@ -165,7 +195,14 @@ static void merge_into(struct cascade *c, struct stmt *owner,
 		strmap_put(&c->dropped, keys.keys[i], owner);
 	}
 	free(keys.keys);
-	add_deps(c->plan, &owner->unneeds, x);
+	/*
+	 * x goes with whichever of its owners goes first: only what x needs
+	 * besides them orders the owner's drop.  (A UNIQUE (a, z) on two
+	 * dropped columns must not tie the two drops in a cycle.)
+	 */
+	for (size_t i = 0; i < x->ndeps; i++)
+		if (x->deps[i].type == 'n')
+			keylist_add(c->plan, &owner->unneeds, x->deps[i].on->key);
 }
 
 static void recreate(struct cascade *c, const struct object *x)
@@ -175,6 +212,13 @@ static void recreate(struct cascade *c, const struct object *x)
 
 	if (!target || strmap_get(&c->created, x->key))
 		return;
+	/* the create writes the target state: x's own ALTERs are moot */
+	for (size_t i = 0; i < before; i++) {
+		struct stmt *st = c->plan->stmts[i];
+		if (st->action == ACT_ALTER && st->change != CH_RENAME &&
+		    st->obj && st->obj->key == target->key)
+			st->omitted = 1;
+	}
 	kind_ops(target->kind)->create(c->plan, target);
 	note_new_statements(c, before);
 }

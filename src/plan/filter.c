@@ -1,7 +1,9 @@
 /* filter.c: --schema, --exclude-schema, --exclude, --kinds and extension versions. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pgdiff/filter.h"
+#include "pgdiff/kinds.h"
 #include "pgdiff/quote.h"
 #include "pgdiff/util.h"
 
@@ -136,6 +138,67 @@ static void forget_version(struct object *o)
 			o->attrs[i].value = NULL;
 }
 
+/* A fact left out is not compared; a NULL one would mean "none". */
+static void forget_fact(struct object *o, const char *name)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < o->nattrs; i++)
+		if (strcmp(o->attrs[i].name, name))
+			o->attrs[n++] = o->attrs[i];
+	o->nattrs = n;
+}
+
+/*
+ * Without --with-owners, what an owner may do on its own object goes with
+ * the owner: their names differ between a scratch database and production.
+ */
+static void forget_owner_privileges(struct snapshot *snap, struct object *o)
+{
+	const char *owner = obj_get(o, "owner");
+	const char *acl = obj_get(o, "acl");
+	char *rest;
+
+	if (!owner && o->kind == OBJ_COLUMN && o->parent)
+		owner = obj_get(o->parent, "owner");
+	if (!owner || !acl)
+		return;
+	rest = acl_without_role(acl, owner);
+	for (size_t i = 0; i < o->nattrs; i++)
+		if (!strcmp(o->attrs[i].name, "acl"))
+			o->attrs[i].value = arena_strdup(&snap->arena, rest);
+	free(rest);
+}
+
+void filter_facts(const struct filter *f, struct snapshot *snap)
+{
+	size_t n = 0;
+
+	if (!f->with_owners && !f->no_privileges)
+		for (size_t i = 0; i < snap->nobjects; i++)
+			forget_owner_privileges(snap, snap->objects[i]);
+	for (size_t i = 0; i < snap->nobjects; i++) {
+		struct object *o = snap->objects[i];
+		if (f->no_privileges)
+			forget_fact(o, "acl");
+		if (f->no_comments)
+			forget_fact(o, "comment");
+		if (!f->with_owners)
+			forget_fact(o, "owner");
+	}
+	if (!f->no_privileges)
+		return;
+	strmap_release(&snap->by_key);
+	for (size_t i = 0; i < snap->nobjects; i++) {
+		struct object *o = snap->objects[i];
+		if (o->kind == OBJ_DEFAULT_ACL)
+			continue;
+		snap->objects[n++] = o;
+		strmap_put(&snap->by_key, o->key, o);
+	}
+	snap->nobjects = n;
+}
+
 void filter_apply(const struct filter *f, struct snapshot *snap)
 {
 	size_t n = 0;
@@ -172,8 +235,13 @@ int filter_parse_kinds(struct filter *f, const char *list, struct strbuf *err)
 			}
 		}
 		if (!found) {
-			strbuf_addf(err, "--kinds: unknown kind '%.*s' (known: schema, extension, type, sequence, table, constraint, index)",
+			strbuf_addf(err, "--kinds: unknown kind '%.*s' (known:",
 				    (int)len, p);
+			for (int k = 0; k < OBJ_NKINDS; k++)
+				if (k != OBJ_COLUMN)
+					strbuf_addf(err, "%s %s", k ? "," : "",
+						    obj_kind_name((enum obj_kind)k));
+			strbuf_addch(err, ')');
 			return -1;
 		}
 		p += len;
@@ -211,4 +279,10 @@ void filter_describe(const struct filter *f, struct strbuf *sb)
 	if (f->ignore_extension_versions)
 		strbuf_addf(sb, "%s--ignore-extension-versions",
 			    sb->len ? " " : "");
+	if (f->no_privileges)
+		strbuf_addf(sb, "%s--no-privileges", sb->len ? " " : "");
+	if (f->no_comments)
+		strbuf_addf(sb, "%s--no-comments", sb->len ? " " : "");
+	if (f->with_owners)
+		strbuf_addf(sb, "%s--with-owners", sb->len ? " " : "");
 }

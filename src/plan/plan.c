@@ -17,7 +17,8 @@ char *obj_display_name(const struct object *o)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (o->schema && o->kind != OBJ_COLUMN && o->kind != OBJ_CONSTRAINT) {
+	/* a child is named through its parent, which carries the schema */
+	if (o->schema && !(o->parent && o->kind != OBJ_INDEX)) {
 		quote_ident(&sb, o->schema);
 		strbuf_addch(&sb, '.');
 	}
@@ -162,6 +163,41 @@ static void diff_objects(struct plan *plan)
 	}
 }
 
+/*
+ * Privileges, comments and owners are facts any kind may carry: planned
+ * for every target object once the kinds and the cascade have, so that an
+ * object (re-)created by then gets them anew, from nothing.
+ */
+static void diff_attached(struct plan *plan)
+{
+	const struct snapshot *b = plan->to;
+	struct strmap created = STRMAP_INIT;
+
+	for (size_t i = 0; i < plan->nstmts; i++) {
+		const struct stmt *st = plan->stmts[i];
+		if (st->action == ACT_CREATE && st->obj && !st->omitted)
+			strmap_put(&created, st->obj->key, (void *)st);
+	}
+	for (size_t i = 0; i < b->nobjects; i++) {
+		const struct object *y = b->objects[i];
+		const struct object *x = plan_source_of(plan, y);
+		size_t first = plan->nstmts;
+
+		if (strmap_get(&created, y->key) ||
+		    (y->parent && y->kind == OBJ_COLUMN &&
+		     strmap_get(&created, y->parent->key)))
+			x = NULL;
+		owner_plan(plan, x, y);
+		/* the owner's privileges follow ALTER ... OWNER TO */
+		acl_plan(plan, x, y);
+		comment_plan(plan, x, y);
+		for (size_t k = first + 1; k < plan->nstmts; k++)
+			stmt_after(plan->stmts[k], plan->stmts[k - 1]);
+	}
+	strmap_release(&created);
+	default_acl_order(plan);
+}
+
 static int stmt_needs(const struct stmt *st, const char *key)
 {
 	for (size_t i = 0; i < st->needs.n; i++)
@@ -217,6 +253,7 @@ void plan_build(struct plan *plan, const struct snapshot *from,
 	diff_objects(plan);
 	plan_find_renames(plan);
 	plan_cascade(plan);
+	diff_attached(plan);
 	plan_order(plan);
 	mark_commits(plan);
 	count_severities(plan);
@@ -240,6 +277,7 @@ void plan_release(struct plan *plan)
 	}
 	free(plan->stmts);
 	free(plan->hints);
+	free(plan->missing_roles);
 	arena_release(&plan->arena);
 	memset(plan, 0, sizeof(*plan));
 }

@@ -178,6 +178,12 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 		strbuf_release(&old);
 		return 0;
 	}
+	if (matches == 1 && !rename_supported(found->kind)) {
+		strbuf_addf(err, "--rename: renaming a %s is not supported",
+			    obj_kind_name(found->kind));
+		strbuf_release(&old);
+		return -1;
+	}
 	if (matches != 1) {
 		strbuf_addf(err, matches ? "--rename: '%s' names more than one object"
 					 : "--rename: the source has no object named '%s'",
@@ -191,6 +197,36 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 	free(name);
 	strbuf_release(&old);
 	return 0;
+}
+
+/* The ALTER keyword that renames a top-level object of this kind, or NULL. */
+static const char *rename_keyword(enum obj_kind kind)
+{
+	switch (kind) {
+	case OBJ_ENUM:
+	case OBJ_COMPOSITE:
+	case OBJ_RANGE:
+		return "TYPE";
+	case OBJ_DOMAIN: return "DOMAIN";
+	case OBJ_COLLATION: return "COLLATION";
+	case OBJ_INDEX: return "INDEX";
+	case OBJ_SEQUENCE: return "SEQUENCE";
+	case OBJ_TABLE: return "TABLE";
+	case OBJ_VIEW: return "VIEW";
+	case OBJ_FUNCTION: return "FUNCTION";
+	case OBJ_PROCEDURE: return "PROCEDURE";
+	case OBJ_AGGREGATE: return "AGGREGATE";
+	case OBJ_TRIGGER: return "TRIGGER";
+	case OBJ_RULE: return "RULE";
+	case OBJ_POLICY: return "POLICY";
+	default: return NULL;
+	}
+}
+
+int rename_supported(enum obj_kind kind)
+{
+	return kind == OBJ_SCHEMA || kind == OBJ_COLUMN ||
+	       kind == OBJ_CONSTRAINT || rename_keyword(kind) != NULL;
 }
 
 static void rename_statement(struct plan *plan, const struct object *o)
@@ -213,12 +249,21 @@ static void rename_statement(struct plan *plan, const struct object *o)
 						       : " RENAME CONSTRAINT ");
 		quote_ident(&sql, o->renamed_from);
 		break;
+	case OBJ_TRIGGER:
+	case OBJ_RULE:
+	case OBJ_POLICY:
+		/* ALTER TRIGGER name ON table RENAME TO new */
+		strbuf_addf(&sql, "ALTER %s ", rename_keyword(o->kind));
+		quote_ident(&sql, o->renamed_from);
+		strbuf_adds(&sql, " ON ");
+		quote_qualified(&sql, o->schema, parent_name);
+		break;
 	default:
-		strbuf_addf(&sql, "ALTER %s ",
-			    o->kind == OBJ_ENUM ? "TYPE" :
-			    o->kind == OBJ_INDEX ? "INDEX" :
-			    o->kind == OBJ_SEQUENCE ? "SEQUENCE" : "TABLE");
+		strbuf_addf(&sql, "ALTER %s ", rename_keyword(o->kind));
 		quote_qualified(&sql, o->schema, o->renamed_from);
+		if (o->args)
+			strbuf_addf(&sql, "(%s)", obj_get(o, "identity") ?
+				    obj_get(o, "identity") : o->args);
 	}
 	strbuf_adds(&sql, o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT ?
 		    " TO " : " RENAME TO ");
@@ -308,7 +353,9 @@ static void match(struct plan *plan, int lookalikes)
 			    plan_source_of(plan, create->obj) ||
 			    hinted(plan, create->obj))
 				continue;
-			alike = folded_equal(drop->obj->name, create->obj->name);
+			/* overloads share a name: that is no look-alike */
+			alike = strcmp(drop->obj->name, create->obj->name) &&
+				folded_equal(drop->obj->name, create->obj->name);
 			if (lookalikes ? alike : same_shape(drop->obj, create->obj)) {
 				add_hint(plan, drop->obj, create->obj, alike);
 				break;

@@ -29,7 +29,19 @@ static const struct kind_query kind_queries[] = {
 static const char *const session_setup[] = {
 	"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 	"SELECT pg_catalog.set_config('search_path', '', true)",
+	/* catalog queries are short; compiling them costs more than it saves */
+	"SELECT pg_catalog.set_config('jit', 'off', true)",
+	/*
+	 * Definitions (views, defaults) print constants in the session's
+	 * formats: the same on both sides, and readable by any session.
+	 */
+	"SELECT pg_catalog.set_config('DateStyle', 'ISO', true), "
+	"pg_catalog.set_config('IntervalStyle', 'postgres', true), "
+	"pg_catalog.set_config('TimeZone', 'UTC', true), "
+	"pg_catalog.set_config('extra_float_digits', '3', true)",
 };
+
+#define NSETUP (sizeof(session_setup) / sizeof(session_setup[0]))
 
 /* "host:port/dbname", for messages about a connection. */
 static void describe_target(struct strbuf *sb, PGconn *conn, const char *spec)
@@ -247,6 +259,14 @@ static void decode_unhandled(struct snapshot *snap, const PGresult *res)
 				       PQgetvalue(res, r, 2));
 }
 
+/* Roles are cluster-wide: known so that grants to missing ones are reported. */
+static void decode_roles(struct snapshot *snap, const PGresult *res)
+{
+	for (int r = 0; r < PQntuples(res); r++)
+		snapshot_add_role(snap, PQgetvalue(res, r, 0));
+	snap->roles_known = 1;
+}
+
 static int cmp_attnum(const void *a, const void *b)
 {
 	const struct object *x = *(struct object *const *)a;
@@ -310,7 +330,7 @@ static PGresult *next_result(PGconn *conn)
 
 int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 {
-	const char *queries[NKIND_QUERIES + 3];
+	const char *queries[NKIND_QUERIES + 4];
 	size_t nqueries = 0;
 	struct alias_map aliases = { OIDMAP_INIT, ARENA_INIT };
 	PGconn *conn = connect_side(spec, err);
@@ -341,16 +361,17 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 	queries[nqueries++] = query_aliases;
 	queries[nqueries++] = query_deps;
 	queries[nqueries++] = query_unhandled;
+	queries[nqueries++] = query_roles;
 
 	if (!PQenterPipelineMode(conn) ||
-	    send_all(conn, session_setup, 2) < 0 ||
+	    send_all(conn, session_setup, NSETUP) < 0 ||
 	    send_all(conn, queries, nqueries) < 0 ||
 	    !PQpipelineSync(conn)) {
 		status = query_failed(err, conn, spec, NULL, NULL);
 		goto out;
 	}
-	for (size_t i = 0; i < 2 + nqueries; i++) {
-		const char *text = i < 2 ? session_setup[i] : queries[i - 2];
+	for (size_t i = 0; i < NSETUP + nqueries; i++) {
+		const char *text = i < NSETUP ? session_setup[i] : queries[i - NSETUP];
 		PGresult *res = next_result(conn);
 		ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 
@@ -360,14 +381,16 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 			PQclear(res);
 			continue;
 		}
-		if (!status && i >= 2) {
-			size_t q = i - 2;
+		if (!status && i >= NSETUP) {
+			size_t q = i - NSETUP;
 			if (q < NKIND_QUERIES)
 				decode_kind(snap, kind_queries[q].kind, res);
 			else if (queries[q] == query_aliases)
 				decode_aliases(&aliases, res);
 			else if (queries[q] == query_deps)
 				decode_deps(snap, &aliases, res);
+			else if (queries[q] == query_roles)
+				decode_roles(snap, res);
 			else
 				decode_unhandled(snap, res);
 		}

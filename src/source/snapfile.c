@@ -274,6 +274,13 @@ static json_t *snapshot_json(struct writer *w, const struct snapshot *snap)
 	set(root, "fingerprint", jstr(w, fingerprint));
 	set(root, "objects", objects_json(w, snap));
 	set(root, "unhandled", unhandled_json(w, snap));
+	if (snap->roles_known) {
+		/* the server's roles, for reports of grants to missing ones */
+		json_t *roles = new_array();
+		for (size_t i = 0; i < snap->nroles; i++)
+			append(roles, jstr(w, snap->roles[i]));
+		set(root, "roles", roles);
+	}
 	return root;
 }
 
@@ -636,6 +643,25 @@ static int check_fingerprint(struct reader *r, const char *stored)
 	return 0;
 }
 
+/* Optional: snapshots written before roles were read have none. */
+static int read_roles(struct reader *r, const json_t *root)
+{
+	const json_t *list = json_object_get(root, "roles"), *j;
+	size_t i;
+
+	if (!list)
+		return 0;
+	if (!json_is_array(list))
+		return corrupt(r, "\"roles\" is not an array");
+	json_array_foreach(list, i, j) {
+		if (!json_is_string(j))
+			return corrupt(r, "roles[%zu] is not a string", i);
+		snapshot_add_role(r->snap, json_string_value(j));
+	}
+	r->snap->roles_known = 1;
+	return 0;
+}
+
 static int read_snapshot(struct reader *r, const json_t *root)
 {
 	const char *origin, *server_version, *fingerprint;
@@ -645,7 +671,7 @@ static int read_snapshot(struct reader *r, const json_t *root)
 	    get_string(r, root, "server_version", 0, &server_version) < 0 ||
 	    get_string(r, root, "fingerprint", 0, &fingerprint) < 0 ||
 	    read_objects(r, root) < 0 ||
-	    read_unhandled(r, root) < 0)
+	    read_unhandled(r, root) < 0 || read_roles(r, root) < 0)
 		return -1;
 	r->snap->origin = arena_strdup(&r->snap->arena, origin);
 	r->snap->server_version = arena_strdup(&r->snap->arena, server_version);

@@ -280,8 +280,8 @@ static void test_rejects(void)
 		       " \"origin\": \"o\", \"server_version\": \"16.4\","
 		       " \"fingerprint\": \"\", \"unhandled\": [],"
 		       " \"objects\": [{\"key\": \"x \\\"a\\nb\\\"\","
-		       " \"kind\": \"view\"}]}",
-		       "objects[0] (x \"a\\nb\"): unknown kind 'view'");
+		       " \"kind\": \"gizmo\"}]}",
+		       "objects[0] (x \"a\\nb\"): unknown kind 'gizmo'");
 	check_edit(good, "\"pgdiff-snapshot\"", "\"pgdiff-report\"",
 		   "is not a pgdiff snapshot");
 	strbuf_addf(&sb, "' was written by a newer pgdiff (format %d; this one reads up to %d)",
@@ -291,8 +291,8 @@ static void test_rejects(void)
 		   "\"version\" is not a format number");
 	check_edit(good, "\"on\": \"schema app\"", "\"on\": \"schema nowhere\"",
 		   "depends on 'schema nowhere', which is not in the snapshot");
-	check_edit(good, "\"kind\": \"table\"", "\"kind\": \"view\"",
-		   "unknown kind 'view'");
+	check_edit(good, "\"kind\": \"table\"", "\"kind\": \"gizmo\"",
+		   "unknown kind 'gizmo'");
 	check_edit(good, "\"origin\": \"dbname=a\",", "",
 		   "\"origin\" is missing");
 	check_edit(good, "\"facts\": [", "\"fax\": [",

@@ -1,0 +1,44 @@
+-- views: plain and materialized, with their query (names qualified: search_path is empty),
+-- their columns (whether CREATE OR REPLACE VIEW can make a change) and their options
+SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
+       c.oid AS _oid, n.nspname AS schema, c.relname AS name,
+       c.relkind = 'm' AS materialized,
+       pg_catalog.regexp_replace(pg_catalog.pg_get_viewdef(c.oid, true), ';\s*$', '')
+         AS definition,
+       a.columns,
+       NULLIF(pg_catalog.array_to_string(ARRAY(
+         SELECT o FROM pg_catalog.unnest(c.reloptions) o ORDER BY o), E'\n'), '') AS options,
+       pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+       -- privileges sorted canonically; NULL (never granted) is the default spelt out
+       (SELECT pg_catalog.array_agg(x::pg_catalog.text ORDER BY x::pg_catalog.text)
+        FROM pg_catalog.unnest(COALESCE(c.relacl, pg_catalog.acldefault('r', c.relowner))) x
+       )::pg_catalog.text AS acl,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = c.oid AND ds.classoid = 'pg_class'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
+       -- whether to create it WITH DATA; never compared (refreshing is not a schema change)
+       CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN LATERAL (
+  -- "a integer, b text COLLATE \"C\"": what CREATE OR REPLACE VIEW must keep as a prefix
+  SELECT pg_catalog.string_agg(
+           pg_catalog.quote_ident(at.attname) || ' ' ||
+           pg_catalog.format_type(at.atttypid, at.atttypmod) ||
+           CASE WHEN at.attcollation <> t.typcollation
+                THEN ' COLLATE ' || pg_catalog.quote_ident(cn.nspname) || '.' ||
+                     pg_catalog.quote_ident(co.collname)
+                ELSE '' END,
+           ', ' ORDER BY at.attnum) AS columns
+  FROM pg_catalog.pg_attribute at
+  JOIN pg_catalog.pg_type t ON t.oid = at.atttypid
+  LEFT JOIN pg_catalog.pg_collation co ON co.oid = at.attcollation
+  LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+  WHERE at.attrelid = c.oid AND at.attnum > 0 AND NOT at.attisdropped
+) a ON true
+WHERE c.relkind IN ('v', 'm')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_class'::pg_catalog.regclass
+                    AND d.objid = c.oid AND d.deptype = 'e')

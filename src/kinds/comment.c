@@ -1,0 +1,174 @@
+/* comment.c: how statements name an object of any kind, and COMMENT ON from the `comment` facts. */
+#include <ctype.h>
+#include <string.h>
+
+#include "pgdiff/kinds.h"
+#include "pgdiff/quote.h"
+#include "pgdiff/util.h"
+
+/*
+ * The keywords that name a kind in COMMENT ON, GRANT ... ON and ALTER ...
+ * OWNER TO, by kind name (kinds are added in kindlist.h; a kind missing
+ * here is named by its own name in upper case).  public_privs: what
+ * PUBLIC may do on a new object of the kind (acldefault), as aclitem
+ * letters.
+ */
+static const struct kind_sql {
+	const char *kind;
+	const char *comment;
+	const char *grant;	/* NULL: no privileges of its own */
+	const char *alter;	/* NULL: no owner of its own */
+	const char *public_privs;
+} kind_sql[] = {
+	{ "schema", "SCHEMA", "SCHEMA", "SCHEMA", "" },
+	{ "extension", "EXTENSION", NULL, NULL, "" },
+	{ "collation", "COLLATION", NULL, "COLLATION", "" },
+	{ "type", "TYPE", "TYPE", "TYPE", "U" },
+	{ "domain", "DOMAIN", "DOMAIN", "DOMAIN", "U" },
+	{ "domain constraint", "CONSTRAINT", NULL, NULL, "" },
+	{ "range type", "TYPE", "TYPE", "TYPE", "U" },
+	{ "composite type", "TYPE", "TYPE", "TYPE", "U" },
+	{ "sequence", "SEQUENCE", "SEQUENCE", "SEQUENCE", "" },
+	{ "table", "TABLE", "TABLE", "TABLE", "" },
+	{ "partitioned table", "TABLE", "TABLE", "TABLE", "" },
+	{ "foreign table", "FOREIGN TABLE", "TABLE", "FOREIGN TABLE", "" },
+	{ "view", "VIEW", "TABLE", "VIEW", "" },
+	{ "materialized view", "MATERIALIZED VIEW", "TABLE",
+	  "MATERIALIZED VIEW", "" },
+	{ "column", "COLUMN", "TABLE", NULL, "" },
+	{ "constraint", "CONSTRAINT", NULL, NULL, "" },
+	{ "index", "INDEX", NULL, NULL, "" },
+	{ "function", "FUNCTION", "FUNCTION", "FUNCTION", "X" },
+	{ "procedure", "PROCEDURE", "PROCEDURE", "PROCEDURE", "X" },
+	{ "aggregate", "AGGREGATE", "FUNCTION", "AGGREGATE", "X" },
+	{ "trigger", "TRIGGER", NULL, NULL, "" },
+	{ "event trigger", "EVENT TRIGGER", NULL, "EVENT TRIGGER", "" },
+	{ "policy", "POLICY", NULL, NULL, "" },
+	{ "rule", "RULE", NULL, NULL, "" },
+	{ "language", "LANGUAGE", "LANGUAGE", "LANGUAGE", "U" },
+	{ "foreign data wrapper", "FOREIGN DATA WRAPPER",
+	  "FOREIGN DATA WRAPPER", "FOREIGN DATA WRAPPER", "" },
+	{ "foreign server", "SERVER", "FOREIGN SERVER", "SERVER", "" },
+	{ "publication", "PUBLICATION", NULL, "PUBLICATION", "" },
+	{ "statistics object", "STATISTICS", NULL, "STATISTICS", "" },
+	{ "text search configuration", "TEXT SEARCH CONFIGURATION", NULL,
+	  "TEXT SEARCH CONFIGURATION", "" },
+	{ "text search dictionary", "TEXT SEARCH DICTIONARY", NULL,
+	  "TEXT SEARCH DICTIONARY", "" },
+};
+
+static const struct kind_sql *sql_of(const struct object *o)
+{
+	const char *kind = obj_kind_name(o->kind);
+
+	/* one kind for both, told apart by a fact */
+	if (!strcmp(kind, "view") && obj_flag(o, "materialized"))
+		kind = "materialized view";
+
+	/* one kind for both, so that one can become the other in place */
+	if (o->kind == OBJ_VIEW && obj_flag(o, "materialized"))
+		kind = "materialized view";
+
+	for (size_t i = 0; i < sizeof(kind_sql) / sizeof(*kind_sql); i++)
+		if (!strcmp(kind_sql[i].kind, kind))
+			return &kind_sql[i];
+	return NULL;
+}
+
+/* The kind's own name in upper case, for kinds the table does not know. */
+static void add_upper(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++)
+		strbuf_addch(sb, (char)toupper((unsigned char)*s));
+}
+
+static void add_keyword(struct strbuf *sb, const struct object *o,
+			const char *keyword)
+{
+	if (keyword)
+		strbuf_adds(sb, keyword);
+	else
+		add_upper(sb, obj_kind_name(o->kind));
+}
+
+void object_sql_name(struct strbuf *sb, const struct object *o)
+{
+	const struct object *p = o->parent;
+
+	if (p && o->kind == OBJ_COLUMN) {
+		quote_qualified(sb, p->schema, p->name);
+		strbuf_addch(sb, '.');
+		quote_ident(sb, o->name);
+		return;
+	}
+	/* constraints, triggers, policies: named within what they belong to */
+	if (p && !(obj_kind_flags(o->kind) & KIND_RELATION)) {
+		quote_ident(sb, o->name);
+		strbuf_adds(sb, " ON ");
+		if (!strcmp(obj_kind_name(p->kind), "domain"))
+			strbuf_adds(sb, "DOMAIN ");
+		quote_qualified(sb, p->schema, p->name);
+		return;
+	}
+	quote_qualified(sb, o->schema, o->name);
+	if (o->args)
+		strbuf_addf(sb, "(%s)", o->args);
+}
+
+void object_sql_reference(struct strbuf *sb, const struct object *o,
+			  enum sql_context context)
+{
+	const struct kind_sql *k = sql_of(o);
+
+	switch (context) {
+	case SQL_COMMENT:
+		add_keyword(sb, o, k ? k->comment : NULL);
+		break;
+	case SQL_GRANT:
+		add_keyword(sb, o, k ? k->grant : NULL);
+		strbuf_addch(sb, ' ');
+		/* column privileges are granted on the table */
+		object_sql_name(sb, o->kind == OBJ_COLUMN ? o->parent : o);
+		return;
+	case SQL_ALTER:
+		add_keyword(sb, o, k ? k->alter : NULL);
+		break;
+	}
+	strbuf_addch(sb, ' ');
+	object_sql_name(sb, o);
+}
+
+const char *object_public_privileges(const struct object *o)
+{
+	const struct kind_sql *k = sql_of(o);
+	return k ? k->public_privs : "";
+}
+
+void comment_plan(struct plan *plan, const struct object *from,
+		  const struct object *to)
+{
+	const char *old = from ? obj_get(from, "comment") : NULL;
+	const char *new = obj_get(to, "comment");
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	/* a side read without comments (--no-comments) says nothing */
+	if (from && !obj_has(from, "comment"))
+		return;
+	if (!obj_has(to, "comment") || str_equal(old, new))
+		return;
+	/* CREATE EXTENSION sets the comment its control file gives */
+	if (!from && to->kind == OBJ_EXTENSION)
+		return;
+	strbuf_adds(&sql, "COMMENT ON ");
+	object_sql_reference(&sql, to, SQL_COMMENT);
+	strbuf_adds(&sql, " IS ");
+	if (new)
+		quote_literal(&sql, new);
+	else
+		strbuf_adds(&sql, "NULL");
+	st = plan_add(plan, ACT_ALTER, CH_COMMENT, to, NULL, &sql);
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, to->key);
+	strbuf_release(&sql);
+}

@@ -1,0 +1,303 @@
+/*
+ * view.c: views and materialized views: CREATE OR REPLACE VIEW while the
+ * columns allow it, ALTER ... SET / RESET for options, else drop and create.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgdiff/kinds.h"
+#include "pgdiff/quote.h"
+
+static int materialized(const struct object *v)
+{
+	return obj_flag(v, "materialized");
+}
+
+/* Its name in the relation namespace, shared with tables and indexes. */
+static const char *relname_key(struct plan *plan, const struct object *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *key;
+
+	strbuf_adds(&sb, "rel ");
+	quote_qualified(&sb, v->schema, v->name);
+	key = arena_strdup(&plan->arena, sb.buf);
+	strbuf_release(&sb);
+	return key;
+}
+
+/*
+ * Creating or dropping a view also takes or frees its relation name, so
+ * that a table or index of the same name is dropped first or created after.
+ */
+static void set_keys(struct plan *plan, struct stmt *st,
+		     const struct object *v, int create)
+{
+	struct keylist *mine = create ? &st->creates : &st->drops;
+	struct keylist *deps = create ? &st->needs : &st->unneeds;
+
+	st->custom_keys = 1;
+	keylist_add(plan, mine, v->key);
+	keylist_add(plan, mine, relname_key(plan, v));
+	for (size_t i = 0; i < v->ndeps; i++)
+		keylist_add(plan, deps, v->deps[i].on->key);
+}
+
+/*
+ * Options come from the catalog as "name=value" lines, sorted.  Option
+ * names are the server's own (validated when set); quote them only if
+ * they would not read back.
+ */
+static void add_option_name(struct strbuf *sb, const char *name, size_t len)
+{
+	struct strbuf n = STRBUF_INIT;
+
+	strbuf_add(&n, name, len);
+	if (ident_needs_quotes(n.buf))
+		quote_ident(sb, n.buf);
+	else
+		strbuf_adds(sb, n.buf);
+	strbuf_release(&n);
+}
+
+/* The value of option name (len bytes) in a list, or NULL. */
+static const char *find_option(const char *list, const char *name,
+			       size_t len, size_t *vlen)
+{
+	for (const char *p = list; p && *p; ) {
+		size_t line = strcspn(p, "\n");
+		size_t nlen = strcspn(p, "=\n");
+
+		if (nlen == len && !strncmp(p, name, len)) {
+			const char *v = p[nlen] == '=' ? p + nlen + 1 : p + nlen;
+			*vlen = (size_t)(p + line - v);
+			return v;
+		}
+		p += line;
+		if (*p == '\n')
+			p++;
+	}
+	return NULL;
+}
+
+/*
+ * Appends "name='value', ..." for the options of list that other lacks or
+ * holds with another value (all of them when other is NULL); with values
+ * 0, only the names of those other lacks (for RESET).  Returns how many.
+ */
+static int add_options(struct strbuf *sb, const char *list,
+		       const char *other, int values)
+{
+	int n = 0;
+
+	for (const char *p = list; p && *p; ) {
+		size_t line = strcspn(p, "\n");
+		size_t nlen = strcspn(p, "=\n");
+		const char *v = p[nlen] == '=' ? p + nlen + 1 : p + nlen;
+		size_t vlen = (size_t)(p + line - v), olen = 0;
+		const char *ov = find_option(other, p, nlen, &olen);
+		int wanted = values ? !ov || olen != vlen || strncmp(ov, v, vlen)
+				    : !ov;
+
+		if (wanted) {
+			if (n++)
+				strbuf_adds(sb, ", ");
+			add_option_name(sb, p, nlen);
+			if (values) {
+				struct strbuf val = STRBUF_INIT;
+				strbuf_add(&val, v, vlen);
+				strbuf_addch(sb, '=');
+				quote_literal(sb, val.buf);
+				strbuf_release(&val);
+			}
+		}
+		p += line;
+		if (*p == '\n')
+			p++;
+	}
+	return n;
+}
+
+/* "CREATE [OR REPLACE] [MATERIALIZED] VIEW name [WITH (...)] AS query". */
+static void view_sql(struct strbuf *sql, const struct object *v, int replace)
+{
+	const char *options = obj_get(v, "options");
+
+	strbuf_adds(sql, replace ? "CREATE OR REPLACE " : "CREATE ");
+	strbuf_adds(sql, materialized(v) ? "MATERIALIZED VIEW " : "VIEW ");
+	quote_qualified(sql, v->schema, v->name);
+	if (options) {
+		strbuf_adds(sql, " WITH (");
+		add_options(sql, options, NULL, 1);
+		strbuf_addch(sql, ')');
+	}
+	strbuf_adds(sql, " AS\n");
+	strbuf_adds(sql, obj_get(v, "definition"));
+	if (materialized(v))
+		strbuf_adds(sql, obj_flag(v, "populated") ? "\nWITH DATA" :
+			    "\nWITH NO DATA");
+}
+
+static void view_create(struct plan *plan, const struct object *v)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	view_sql(&sql, v, 0);
+	st = plan_add(plan, ACT_CREATE,
+		      materialized(v) ? CH_CREATE_MATVIEW : CH_CREATE_VIEW,
+		      v, NULL, &sql);
+	set_keys(plan, st, v, 1);
+	strbuf_release(&sql);
+}
+
+static struct stmt *view_drop_as(struct plan *plan, const struct object *v,
+				 enum change ch)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	strbuf_adds(&sql, materialized(v) ? "DROP MATERIALIZED VIEW " :
+		    "DROP VIEW ");
+	quote_qualified(&sql, v->schema, v->name);
+	st = plan_add(plan, ACT_DROP, ch, v, NULL, &sql);
+	set_keys(plan, st, v, 0);
+	strbuf_release(&sql);
+	return st;
+}
+
+static void view_drop(struct plan *plan, const struct object *v)
+{
+	view_drop_as(plan, v, materialized(v) ? CH_DROP_MATVIEW : CH_DROP_VIEW);
+}
+
+/*
+ * Whether a statement planned so far changes the type of a column the view
+ * uses (on either side): PostgreSQL refuses that while the view exists.
+ * Columns sort before views, so those statements are planned already.
+ */
+static int uses_rewritten_column(const struct plan *plan,
+				 const struct object *from,
+				 const struct object *to)
+{
+	for (size_t i = 0; i < plan->nstmts; i++) {
+		const struct keylist *r = &plan->stmts[i]->rewrites;
+		for (size_t k = 0; k < r->n; k++)
+			if (obj_depends_on(from, r->keys[k]) ||
+			    obj_depends_on(to, r->keys[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * CREATE OR REPLACE VIEW must keep the old columns, names, types and
+ * collations in their order, and may only add new ones at the end.
+ */
+static int columns_kept(const struct object *from, const struct object *to)
+{
+	const char *old = obj_get(from, "columns");
+	const char *new = obj_get(to, "columns");
+	size_t len = old ? strlen(old) : 0;
+
+	return !len || (new && !strncmp(old, new, len) &&
+			(!new[len] || new[len] == ','));
+}
+
+static void recreate(struct plan *plan, const struct object *from,
+		     const struct object *to, const char *why)
+{
+	struct stmt *st = view_drop_as(plan, from, materialized(from) ?
+				       CH_RECREATE_MATVIEW : CH_RECREATE_VIEW);
+
+	if (why) {
+		char *name = obj_display_name(from);
+		st->reason = arena_printf(&plan->arena, why, name);
+		free(name);
+	}
+	view_create(plan, to);
+}
+
+/*
+ * CREATE OR REPLACE VIEW: it creates the new columns that others may need.
+ * It also needs the view itself: should the planner drop and re-create
+ * the view (because something it uses is re-created), it runs after that
+ * CREATE, as a no-op, never before it.
+ */
+static void replace(struct plan *plan, const struct object *from,
+		    const struct object *to)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	/* its WITH (...) replaces the options too */
+	view_sql(&sql, to, 1);
+	st = plan_add(plan, ACT_ALTER, CH_REPLACE_VIEW, to, NULL, &sql);
+	st->custom_keys = 1;
+	keylist_add(plan, &st->creates, to->key);
+	keylist_add(plan, &st->needs, to->key);
+	for (size_t i = 0; i < to->ndeps; i++)
+		keylist_add(plan, &st->needs, to->deps[i].on->key);
+	/*
+	 * It stops needing only what the new query leaves out (a column about
+	 * to be dropped waits for it); what both need, it goes on needing.
+	 */
+	for (size_t i = 0; i < from->ndeps; i++)
+		if (!obj_depends_on(to, from->deps[i].on->key))
+			keylist_add(plan, &st->unneeds, from->deps[i].on->key);
+	strbuf_release(&sql);
+}
+
+static void alter_options(struct plan *plan, const struct object *from,
+			  const struct object *to)
+{
+	const char *old = obj_get(from, "options"), *new = obj_get(to, "options");
+	struct strbuf sql = STRBUF_INIT, set = STRBUF_INIT, reset = STRBUF_INIT;
+	struct stmt *st;
+
+	strbuf_adds(&sql, materialized(to) ? "ALTER MATERIALIZED VIEW " :
+		    "ALTER VIEW ");
+	quote_qualified(&sql, to->schema, to->name);
+	if (add_options(&set, new, old, 1))
+		strbuf_addf(&sql, " SET (%s)", set.buf);
+	if (add_options(&reset, old, new, 0))
+		strbuf_addf(&sql, "%s RESET (%s)", set.len ? "," : "",
+			    reset.buf);
+	st = plan_add(plan, ACT_ALTER, materialized(to) ? CH_MATVIEW_OPTIONS :
+		      CH_VIEW_OPTIONS, to, NULL, &sql);
+	/*
+	 * It needs the view and creates nothing: should the planner re-create
+	 * the view (with these options), it runs after, as a no-op.
+	 */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, to->key);
+	strbuf_release(&sql);
+	strbuf_release(&set);
+	strbuf_release(&reset);
+}
+
+static void view_alter(struct plan *plan, const struct object *from,
+		       const struct object *to)
+{
+	int query_changed = obj_attr_differs(from, to, "definition") ||
+			    obj_attr_differs(from, to, "columns");
+
+	/* Whether a materialized view is populated is data, not schema. */
+	if (materialized(from) != materialized(to))
+		recreate(plan, from, to, materialized(to) ?
+			 "drops view %s to create it as a materialized view" :
+			 "drops materialized view %s to create it as a view");
+	else if (query_changed && materialized(to))
+		recreate(plan, from, to, NULL);
+	else if (query_changed && !columns_kept(from, to))
+		recreate(plan, from, to, NULL);
+	else if (query_changed && uses_rewritten_column(plan, from, to))
+		recreate(plan, from, to,
+			 "drops view %s to re-create it: a column it uses changes type");
+	else if (query_changed)
+		replace(plan, from, to);
+	else if (obj_attr_differs(from, to, "options"))
+		alter_options(plan, from, to);
+}
+
+const struct kind_ops view_ops = { view_create, view_drop, view_alter };
