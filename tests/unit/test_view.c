@@ -191,9 +191,11 @@ static void test_replace_inside_cascade(void)
 	CHECK(runs_before(&p, "DROP VIEW public.w", "DROP VIEW public.v"));
 	CHECK(runs_before(&p, "DROP MATERIALIZED VIEW public.m", "DROP VIEW public.v"));
 	CHECK(runs_before(&p, "CREATE VIEW public.v", "CREATE VIEW public.w"));
-	CHECK(runs_before(&p, "CREATE VIEW public.w", "CREATE OR REPLACE VIEW public.w"));
-	CHECK(runs_before(&p, "CREATE MATERIALIZED VIEW public.m WITH (fillfactor='50')",
-			  "ALTER MATERIALIZED VIEW public.m SET (fillfactor='50')"));
+	/* the re-creation writes the target state: no ALTER repeats it */
+	CHECK(position_of(&p, "CREATE VIEW public.w") >= 0);
+	CHECK(position_of(&p, "CREATE OR REPLACE VIEW public.w") < 0);
+	CHECK(position_of(&p, "CREATE MATERIALIZED VIEW public.m WITH (fillfactor='50')") >= 0);
+	CHECK(position_of(&p, "ALTER MATERIALIZED VIEW public.m SET") < 0);
 	plan_release(&p);
 	side_release(&a);
 	side_release(&b);
