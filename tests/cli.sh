@@ -127,6 +127,15 @@ if command -v script >/dev/null 2>&1; then
 	grep -q 'reading' "$tmp/err" "$tmp/out" && not_ok "no progress without a terminal" || ok "no progress without a terminal"
 fi
 
+# inspect: a readable listing of one side
+expect 0 "inspect a live database" "$PGDIFF" inspect "$A"
+grep -q '^table public.t$' "$tmp/out" && grep -Eq '^  id +integer +not null' "$tmp/out" &&
+	ok "inspect lists tables and columns" || not_ok "inspect lists tables and columns"
+grep -q 'constraint t_pkey PRIMARY KEY (id)' "$tmp/out" && ok "inspect lists keys" || not_ok "inspect lists keys"
+expect 0 "inspect a snapshot" sh -c "'$PGDIFF' snapshot '$A' -o '$tmp/a.json' && '$PGDIFF' inspect '$tmp/a.json'"
+grep -q '^table public.t$' "$tmp/out" && ok "inspect reads snapshots" || not_ok "inspect reads snapshots"
+expect 64 "inspect takes one side" "$PGDIFF" inspect "$A" "$B"
+
 # a comparison leaves no session behind
 "$PGDIFF" "$A" "$B" >/dev/null 2>&1 || true
 if psql -X -At -d "$db_a" -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgdiff'" | grep -qx 0; then
