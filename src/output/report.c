@@ -1,8 +1,8 @@
 /* report.c: drift-report.json, the versioned report documented in pgdiff(1). */
 #include <string.h>
 
-#include <jansson.h>
 
+#include "pgdiff/jsonutil.h"
 #include "pgdiff/output.h"
 #include "pgdiff/review.h"
 #include "pgdiff/strbuf.h"
@@ -12,11 +12,6 @@
 
 #define REPORT_FORMAT "pgdiff-report"
 #define REPORT_VERSION 1	/* bumped on any incompatible change */
-
-_Noreturn static void out_of_memory(void)
-{
-	die(EXIT_INTERNAL, "out of memory while building the report");
-}
 
 /*
  * A JSON string for s; NULL is null.  Bytes that are not UTF-8 (a path
@@ -40,47 +35,17 @@ static json_t *jstr(const char *s)
 	j = json_stringn(sb.buf, sb.len);
 	strbuf_release(&sb);
 	if (!j)
-		out_of_memory();
-	return j;
-}
-
-static void set(json_t *obj, const char *key, json_t *value)
-{
-	if (!value || json_object_set_new(obj, key, value))
-		out_of_memory();
-}
-
-static void append(json_t *array, json_t *value)
-{
-	if (!value || json_array_append_new(array, value))
-		out_of_memory();
-}
-
-static json_t *new_object(void)
-{
-	json_t *j = json_object();
-
-	if (!j)
-		out_of_memory();
-	return j;
-}
-
-static json_t *new_array(void)
-{
-	json_t *j = json_array();
-
-	if (!j)
-		out_of_memory();
+		jsonutil_out_of_memory();
 	return j;
 }
 
 static json_t *side(const struct snapshot *snap, const char *fingerprint)
 {
-	json_t *j = new_object();
+	json_t *j = jsonutil_object();
 
-	set(j, "origin", jstr(snap->origin));
-	set(j, "server_version", jstr(snap->server_version));
-	set(j, "fingerprint",
+	jsonutil_set(j, "origin", jstr(snap->origin));
+	jsonutil_set(j, "server_version", jstr(snap->server_version));
+	jsonutil_set(j, "fingerprint",
 	    fingerprint && *fingerprint ? jstr(fingerprint) : json_null());
 	return j;
 }
@@ -95,55 +60,55 @@ static json_t *object(const struct object *o)
 	has_table = o->parent && (o->kind == OBJ_COLUMN ||
 				  o->kind == OBJ_CONSTRAINT ||
 				  o->kind == OBJ_INDEX);
-	j = new_object();
-	set(j, "kind", jstr(obj_kind_name(o->kind)));
-	set(j, "schema", jstr(o->schema));
-	set(j, "name", jstr(o->name));
-	set(j, "table", has_table ? jstr(o->parent->name) : json_null());
+	j = jsonutil_object();
+	jsonutil_set(j, "kind", jstr(obj_kind_name(o->kind)));
+	jsonutil_set(j, "schema", jstr(o->schema));
+	jsonutil_set(j, "name", jstr(o->name));
+	jsonutil_set(j, "table", has_table ? jstr(o->parent->name) : json_null());
 	return j;
 }
 
 static json_t *statement(const struct stmt *st)
 {
-	json_t *j = new_object(), *hazards = new_array();
+	json_t *j = jsonutil_object(), *hazards = jsonutil_array();
 
-	set(j, "sql", jstr(st->sql));
-	set(j, "severity", jstr(severity_name(st->severity)));
-	set(j, "reason", jstr(st->reason));
+	jsonutil_set(j, "sql", jstr(st->sql));
+	jsonutil_set(j, "severity", jstr(severity_name(st->severity)));
+	jsonutil_set(j, "reason", jstr(st->reason));
 	for (int bit = 0; bit < HZ_COUNT; bit++) {
 		enum hazard hz = (enum hazard)(1u << bit);
 		json_t *h;
 
 		if (!(st->hazards & hz))
 			continue;
-		h = new_object();
-		set(h, "code", jstr(hazard_name(hz)));
-		set(h, "reason", jstr(hazard_reason(hz)));
-		append(hazards, h);
+		h = jsonutil_object();
+		jsonutil_set(h, "code", jstr(hazard_name(hz)));
+		jsonutil_set(h, "reason", jstr(hazard_reason(hz)));
+		jsonutil_append(hazards, h);
 	}
-	set(j, "hazards", hazards);
-	set(j, "object", object(st->obj));
-	set(j, "lock", jstr(lock_name(st->lock)));
-	set(j, "transactional", json_boolean(st->transactional));
+	jsonutil_set(j, "hazards", hazards);
+	jsonutil_set(j, "object", object(st->obj));
+	jsonutil_set(j, "lock", jstr(lock_name(st->lock)));
+	jsonutil_set(j, "transactional", json_boolean(st->transactional));
 	return j;
 }
 
 /* Likely renames and look-alike names, as the script's notes give them. */
 static json_t *renames(const struct plan *plan)
 {
-	json_t *list = new_array();
+	json_t *list = jsonutil_array();
 
 	for (size_t i = 0; i < plan->nhints; i++) {
 		const struct rename_hint *h = &plan->hints[i];
-		json_t *j = new_object();
+		json_t *j = jsonutil_object();
 		struct strbuf note = STRBUF_INIT;
 
 		describe_hint(&note, h);
-		set(j, "from", object(h->from));
-		set(j, "to", object(h->to));
-		set(j, "lookalike", json_boolean(h->lookalike));
-		set(j, "note", jstr(note.buf));
-		append(list, j);
+		jsonutil_set(j, "from", object(h->from));
+		jsonutil_set(j, "to", object(h->to));
+		jsonutil_set(j, "lookalike", json_boolean(h->lookalike));
+		jsonutil_set(j, "note", jstr(note.buf));
+		jsonutil_append(list, j);
 		strbuf_release(&note);
 	}
 	return list;
@@ -151,22 +116,22 @@ static json_t *renames(const struct plan *plan)
 
 static json_t *unhandled(const struct snapshot *snap)
 {
-	json_t *list = new_array();
+	json_t *list = jsonutil_array();
 
 	for (size_t i = 0; i < snap->nunhandled; i++) {
 		const struct unhandled *u = &snap->unhandled[i];
-		json_t *j = new_object(), *names = new_array();
+		json_t *j = jsonutil_object(), *names = jsonutil_array();
 		struct unhandled_names it;
 		const char *name;
 
-		set(j, "kind", jstr(u->kind));
-		set(j, "count", json_integer((json_int_t)u->count));
+		jsonutil_set(j, "kind", jstr(u->kind));
+		jsonutil_set(j, "count", json_integer((json_int_t)u->count));
 		unhandled_names_init(&it, u->names);
 		while ((name = unhandled_names_next(&it)))
-			append(names, jstr(name));
+			jsonutil_append(names, jstr(name));
 		unhandled_names_release(&it);
-		set(j, "names", names);
-		append(list, j);
+		jsonutil_set(j, "names", names);
+		jsonutil_append(list, j);
 	}
 	return list;
 }
@@ -174,28 +139,28 @@ static json_t *unhandled(const struct snapshot *snap)
 int output_report(FILE *out, const struct review *review, struct strbuf *err)
 {
 	const struct plan *plan = review->plan;
-	json_t *root = new_object(), *counts = new_object();
-	json_t *stmts = new_array(), *unh = new_object();
+	json_t *root = jsonutil_object(), *counts = jsonutil_object();
+	json_t *stmts = jsonutil_array(), *unh = jsonutil_object();
 	int failed;
 
-	set(root, "format", jstr(REPORT_FORMAT));
-	set(root, "version", json_integer(REPORT_VERSION));
-	set(root, "pgdiff_version", jstr(PGDIFF_VERSION));
-	set(root, "source", side(plan->from, review->fingerprint[0]));
-	set(root, "target", side(plan->to, review->fingerprint[1]));
-	set(counts, "critical", json_integer((json_int_t)plan->counts[SEV_CRITICAL]));
-	set(counts, "major", json_integer((json_int_t)plan->counts[SEV_MAJOR]));
-	set(counts, "minor", json_integer((json_int_t)plan->counts[SEV_MINOR]));
-	set(root, "counts", counts);
-	set(root, "worst", jstr(severity_name(plan->worst)));
+	jsonutil_set(root, "format", jstr(REPORT_FORMAT));
+	jsonutil_set(root, "version", json_integer(REPORT_VERSION));
+	jsonutil_set(root, "pgdiff_version", jstr(PGDIFF_VERSION));
+	jsonutil_set(root, "source", side(plan->from, review->fingerprint[0]));
+	jsonutil_set(root, "target", side(plan->to, review->fingerprint[1]));
+	jsonutil_set(counts, "critical", json_integer((json_int_t)plan->counts[SEV_CRITICAL]));
+	jsonutil_set(counts, "major", json_integer((json_int_t)plan->counts[SEV_MAJOR]));
+	jsonutil_set(counts, "minor", json_integer((json_int_t)plan->counts[SEV_MINOR]));
+	jsonutil_set(root, "counts", counts);
+	jsonutil_set(root, "worst", jstr(severity_name(plan->worst)));
 	for (size_t i = 0; i < plan->nstmts; i++)
-		append(stmts, statement(plan->stmts[i]));
-	set(root, "statements", stmts);
-	set(root, "renames", renames(plan));
-	set(unh, "source", unhandled(plan->from));
-	set(unh, "target", unhandled(plan->to));
-	set(root, "unhandled", unh);
-	set(root, "filters", jstr(review->filters));
+		jsonutil_append(stmts, statement(plan->stmts[i]));
+	jsonutil_set(root, "statements", stmts);
+	jsonutil_set(root, "renames", renames(plan));
+	jsonutil_set(unh, "source", unhandled(plan->from));
+	jsonutil_set(unh, "target", unhandled(plan->to));
+	jsonutil_set(root, "unhandled", unh);
+	jsonutil_set(root, "filters", jstr(review->filters));
 
 	failed = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);

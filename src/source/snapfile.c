@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
 
+#include "pgdiff/jsonutil.h"
 #include "pgdiff/quote.h"
 #include "pgdiff/sha256.h"
 #include "pgdiff/snapfile.h"
@@ -87,11 +87,6 @@ struct writer {
 	int failed;
 };
 
-_Noreturn static void out_of_memory(void)
-{
-	die(EXIT_INTERNAL, "out of memory while writing the snapshot");
-}
-
 /*
  * A JSON string for s; NULL is null.  JSON text is Unicode, and a lossy
  * replacement would break the round trip, so bytes that are not UTF-8
@@ -113,7 +108,7 @@ static json_t *jstr(struct writer *w, const char *s)
 	}
 	j = json_string(s);
 	if (!j)
-		out_of_memory();
+		jsonutil_out_of_memory();
 	return j;
 }
 
@@ -122,90 +117,60 @@ static json_t *jint(double n)
 	json_t *j = json_integer((json_int_t)n);
 
 	if (!j)
-		out_of_memory();
+		jsonutil_out_of_memory();
 	return j;
-}
-
-static json_t *new_object(void)
-{
-	json_t *j = json_object();
-
-	if (!j)
-		out_of_memory();
-	return j;
-}
-
-static json_t *new_array(void)
-{
-	json_t *j = json_array();
-
-	if (!j)
-		out_of_memory();
-	return j;
-}
-
-static void set(json_t *obj, const char *key, json_t *value)
-{
-	if (json_object_set_new(obj, key, value))
-		out_of_memory();
-}
-
-static void append(json_t *array, json_t *value)
-{
-	if (json_array_append_new(array, value))
-		out_of_memory();
 }
 
 /* [[name, value], ...]: a list, not a JSON object, because order counts. */
 static json_t *facts_json(struct writer *w, const struct object *o)
 {
-	json_t *facts = new_array();
+	json_t *facts = jsonutil_array();
 
 	for (size_t i = 0; i < o->nattrs; i++) {
-		json_t *pair = new_array();
+		json_t *pair = jsonutil_array();
 
-		append(pair, jstr(w, o->attrs[i].name));
-		append(pair, jstr(w, o->attrs[i].value));
-		append(facts, pair);
+		jsonutil_append(pair, jstr(w, o->attrs[i].name));
+		jsonutil_append(pair, jstr(w, o->attrs[i].value));
+		jsonutil_append(facts, pair);
 	}
 	return facts;
 }
 
 static json_t *deps_json(struct writer *w, const struct object *o)
 {
-	json_t *deps = new_array();
+	json_t *deps = jsonutil_array();
 
 	for (size_t i = 0; i < o->ndeps; i++) {
-		json_t *dep = new_object();
+		json_t *dep = jsonutil_object();
 		char type[2] = { o->deps[i].type, '\0' };
 
-		set(dep, "on", jstr(w, o->deps[i].on->key));
-		set(dep, "type", jstr(w, type));
-		append(deps, dep);
+		jsonutil_set(dep, "on", jstr(w, o->deps[i].on->key));
+		jsonutil_set(dep, "type", jstr(w, type));
+		jsonutil_append(deps, dep);
 	}
 	return deps;
 }
 
 static json_t *object_json(struct writer *w, const struct object *o)
 {
-	json_t *j = new_object();
+	json_t *j = jsonutil_object();
 
-	set(j, "key", jstr(w, o->key));
-	set(j, "kind", jstr(w, obj_kind_name(o->kind)));
-	set(j, "schema", jstr(w, o->schema));
-	set(j, "name", jstr(w, o->name));
+	jsonutil_set(j, "key", jstr(w, o->key));
+	jsonutil_set(j, "kind", jstr(w, obj_kind_name(o->kind)));
+	jsonutil_set(j, "schema", jstr(w, o->schema));
+	jsonutil_set(j, "name", jstr(w, o->name));
 	if (o->args)
-		set(j, "args", jstr(w, o->args));
-	set(j, "parent", jstr(w, o->parent ? o->parent->key : NULL));
-	set(j, "facts", facts_json(w, o));
-	set(j, "deps", deps_json(w, o));
+		jsonutil_set(j, "args", jstr(w, o->args));
+	jsonutil_set(j, "parent", jstr(w, o->parent ? o->parent->key : NULL));
+	jsonutil_set(j, "facts", facts_json(w, o));
+	jsonutil_set(j, "deps", deps_json(w, o));
 	if (o->rows >= 0) {
 		/* pg_class counts whole rows and pages: integers lose nothing */
-		json_t *size = new_object();
+		json_t *size = jsonutil_object();
 
-		set(size, "rows", jint(o->rows));
-		set(size, "bytes", jint(o->bytes));
-		set(j, "size", size);
+		jsonutil_set(size, "rows", jint(o->rows));
+		jsonutil_set(size, "bytes", jint(o->bytes));
+		jsonutil_set(j, "size", size);
 	}
 	return j;
 }
@@ -213,9 +178,9 @@ static json_t *object_json(struct writer *w, const struct object *o)
 /* An object, then its children (a table's columns) in their order. */
 static void append_family(struct writer *w, json_t *list, const struct object *o)
 {
-	append(list, object_json(w, o));
+	jsonutil_append(list, object_json(w, o));
 	for (size_t i = 0; i < o->nchildren; i++)
-		append(list, object_json(w, o->children[i]));
+		jsonutil_append(list, object_json(w, o->children[i]));
 }
 
 /* snapshot_add makes columns, and only columns, their table's children. */
@@ -231,7 +196,7 @@ static int is_child(const struct object *o)
  */
 static json_t *objects_json(struct writer *w, const struct snapshot *snap)
 {
-	json_t *list = new_array();
+	json_t *list = jsonutil_array();
 
 	for (size_t i = 0; i < snap->nobjects; i++)
 		if (!snap->objects[i]->parent)
@@ -244,42 +209,42 @@ static json_t *objects_json(struct writer *w, const struct snapshot *snap)
 
 static json_t *unhandled_json(struct writer *w, const struct snapshot *snap)
 {
-	json_t *list = new_array();
+	json_t *list = jsonutil_array();
 
 	for (size_t i = 0; i < snap->nunhandled; i++) {
 		const struct unhandled *u = &snap->unhandled[i];
-		json_t *j = new_object();
+		json_t *j = jsonutil_object();
 
-		set(j, "kind", jstr(w, u->kind));
-		set(j, "count", jint((double)u->count));
-		set(j, "names", jstr(w, u->names));
-		append(list, j);
+		jsonutil_set(j, "kind", jstr(w, u->kind));
+		jsonutil_set(j, "count", jint((double)u->count));
+		jsonutil_set(j, "names", jstr(w, u->names));
+		jsonutil_append(list, j);
 	}
 	return list;
 }
 
 static json_t *snapshot_json(struct writer *w, const struct snapshot *snap)
 {
-	json_t *root = new_object();
+	json_t *root = jsonutil_object();
 	char fingerprint[65];
 
 	if (!snap->origin || !snap->server_version)
 		BUG("a snapshot without origin or server version");
 	snapshot_fingerprint(snap, fingerprint);
-	set(root, "format", jstr(w, SNAPFILE_NAME));
-	set(root, "version", jint(SNAPFILE_FORMAT));
-	set(root, "pgdiff_version", jstr(w, PGDIFF_VERSION));
-	set(root, "origin", jstr(w, snap->origin));
-	set(root, "server_version", jstr(w, snap->server_version));
-	set(root, "fingerprint", jstr(w, fingerprint));
-	set(root, "objects", objects_json(w, snap));
-	set(root, "unhandled", unhandled_json(w, snap));
+	jsonutil_set(root, "format", jstr(w, SNAPFILE_NAME));
+	jsonutil_set(root, "version", jint(SNAPFILE_FORMAT));
+	jsonutil_set(root, "pgdiff_version", jstr(w, PGDIFF_VERSION));
+	jsonutil_set(root, "origin", jstr(w, snap->origin));
+	jsonutil_set(root, "server_version", jstr(w, snap->server_version));
+	jsonutil_set(root, "fingerprint", jstr(w, fingerprint));
+	jsonutil_set(root, "objects", objects_json(w, snap));
+	jsonutil_set(root, "unhandled", unhandled_json(w, snap));
 	if (snap->roles_known) {
 		/* the server's roles, for reports of grants to missing ones */
-		json_t *roles = new_array();
+		json_t *roles = jsonutil_array();
 		for (size_t i = 0; i < snap->nroles; i++)
-			append(roles, jstr(w, snap->roles[i]));
-		set(root, "roles", roles);
+			jsonutil_append(roles, jstr(w, snap->roles[i]));
+		jsonutil_set(root, "roles", roles);
 	}
 	return root;
 }

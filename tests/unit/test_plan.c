@@ -2,21 +2,8 @@
 #include <string.h>
 
 #include "pgdiff/plan.h"
+#include "helpers.h"
 #include "test.h"
-
-static struct object *add(struct snapshot *s, enum obj_kind kind,
-			  const char *schema, const char *name,
-			  struct object *parent, const char *const *facts)
-{
-	struct attr attrs[16] = { { NULL, NULL } };
-	size_t n = 0;
-
-	for (; facts && facts[2 * n]; n++) {
-		attrs[n].name = facts[2 * n];
-		attrs[n].value = facts[2 * n + 1];
-	}
-	return snapshot_add(s, kind, schema, name, parent, attrs, n, NULL);
-}
 
 static struct object *column(struct snapshot *s, struct object *table,
 			     const char *name, const char *type,
@@ -26,7 +13,7 @@ static struct object *column(struct snapshot *s, struct object *table,
 				NULL };
 	if (!def)
 		facts[4] = NULL;
-	return add(s, OBJ_COLUMN, table->schema, name, table, facts);
+	return test_object(s, OBJ_COLUMN, table->schema, name, table, facts);
 }
 
 static struct object *constraint(struct snapshot *s, struct object *table,
@@ -36,15 +23,15 @@ static struct object *constraint(struct snapshot *s, struct object *table,
 	const char *facts[] = { "type", type, "definition", def,
 				"validated", "t", "deferrable", "f",
 				"deferred", "f", NULL };
-	return add(s, OBJ_CONSTRAINT, table->schema, name, table, facts);
+	return test_object(s, OBJ_CONSTRAINT, table->schema, name, table, facts);
 }
 
 /* Two tables whose foreign keys point at each other, in schema public. */
 static void two_tables_fk_cycle(struct snapshot *s, const char *pk_def)
 {
-	struct object *schema = add(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
-	struct object *a = add(s, OBJ_TABLE, "public", "a", NULL, NULL);
-	struct object *b = add(s, OBJ_TABLE, "public", "b", NULL, NULL);
+	struct object *schema = test_object(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
+	struct object *a = test_object(s, OBJ_TABLE, "public", "a", NULL, NULL);
+	struct object *b = test_object(s, OBJ_TABLE, "public", "b", NULL, NULL);
 	struct object *a_id = column(s, a, "id", "integer", NULL);
 	struct object *a_b = column(s, a, "b_id", "integer", NULL);
 	struct object *b_id = column(s, b, "id", "integer", NULL);
@@ -71,23 +58,8 @@ static void two_tables_fk_cycle(struct snapshot *s, const char *pk_def)
 
 static void only_schema(struct snapshot *s)
 {
-	add(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
+	test_object(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
 	snapshot_finish(s);
-}
-
-static long position_of(const struct plan *p, const char *sql_prefix)
-{
-	for (size_t i = 0; i < p->nstmts; i++)
-		if (!strncmp(p->stmts[i]->sql, sql_prefix, strlen(sql_prefix)))
-			return (long)i;
-	return -1;
-}
-
-static int runs_before(const struct plan *p, const char *first,
-		       const char *then)
-{
-	long a = position_of(p, first), b = position_of(p, then);
-	return a >= 0 && b >= 0 && a < b;
 }
 
 static void test_fk_cycle_create(void)
@@ -102,10 +74,10 @@ static void test_fk_cycle_create(void)
 	plan_build(&p, &from, &to);
 	CHECK(p.ncycles == 0);
 	CHECK(p.nstmts == 6);
-	CHECK(runs_before(&p, "CREATE TABLE public.a", "ALTER TABLE public.b ADD CONSTRAINT b_a_fkey"));
-	CHECK(runs_before(&p, "CREATE TABLE public.b", "ALTER TABLE public.a ADD CONSTRAINT a_b_fkey"));
-	CHECK(runs_before(&p, "ALTER TABLE public.b ADD CONSTRAINT b_pkey", "ALTER TABLE public.a ADD CONSTRAINT a_b_fkey"));
-	CHECK(runs_before(&p, "ALTER TABLE public.a ADD CONSTRAINT a_pkey", "ALTER TABLE public.b ADD CONSTRAINT b_a_fkey"));
+	CHECK(plan_runs_before(&p, "CREATE TABLE public.a", "ALTER TABLE public.b ADD CONSTRAINT b_a_fkey"));
+	CHECK(plan_runs_before(&p, "CREATE TABLE public.b", "ALTER TABLE public.a ADD CONSTRAINT a_b_fkey"));
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.b ADD CONSTRAINT b_pkey", "ALTER TABLE public.a ADD CONSTRAINT a_b_fkey"));
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.a ADD CONSTRAINT a_pkey", "ALTER TABLE public.b ADD CONSTRAINT b_a_fkey"));
 	CHECK(p.worst == SEV_MINOR);
 	plan_release(&p);
 	snapshot_release(&from);
@@ -124,9 +96,9 @@ static void test_fk_cycle_drop(void)
 	plan_build(&p, &from, &to);
 	CHECK(p.ncycles == 0);
 	/* the keys go with their tables; the foreign keys go first */
-	CHECK(position_of(&p, "ALTER TABLE public.a DROP CONSTRAINT a_pkey") < 0);
-	CHECK(runs_before(&p, "ALTER TABLE public.a DROP CONSTRAINT a_b_fkey", "DROP TABLE public.b"));
-	CHECK(runs_before(&p, "ALTER TABLE public.b DROP CONSTRAINT b_a_fkey", "DROP TABLE public.a"));
+	CHECK(plan_position(&p, "ALTER TABLE public.a DROP CONSTRAINT a_pkey") < 0);
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.a DROP CONSTRAINT a_b_fkey", "DROP TABLE public.b"));
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.b DROP CONSTRAINT b_a_fkey", "DROP TABLE public.a"));
 	CHECK(p.worst == SEV_CRITICAL);
 	CHECK(p.counts[SEV_CRITICAL] == p.nstmts);
 	plan_release(&p);
@@ -146,11 +118,11 @@ static void test_recreate_cascade(void)
 	two_tables_fk_cycle(&to, "PRIMARY KEY (id, b_id)");
 	plan_build(&p, &from, &to);
 	CHECK(p.ncycles == 0);
-	CHECK(runs_before(&p, "ALTER TABLE public.b DROP CONSTRAINT b_a_fkey", "ALTER TABLE public.a DROP CONSTRAINT a_pkey"));
-	CHECK(runs_before(&p, "ALTER TABLE public.a DROP CONSTRAINT a_pkey", "ALTER TABLE public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id, b_id)"));
-	CHECK(runs_before(&p, "ALTER TABLE public.a ADD CONSTRAINT a_pkey", "ALTER TABLE public.b ADD CONSTRAINT b_a_fkey"));
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.b DROP CONSTRAINT b_a_fkey", "ALTER TABLE public.a DROP CONSTRAINT a_pkey"));
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.a DROP CONSTRAINT a_pkey", "ALTER TABLE public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id, b_id)"));
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.a ADD CONSTRAINT a_pkey", "ALTER TABLE public.b ADD CONSTRAINT b_a_fkey"));
 	/* the other foreign key is untouched */
-	CHECK(position_of(&p, "ALTER TABLE public.a DROP CONSTRAINT a_b_fkey") < 0);
+	CHECK(plan_position(&p, "ALTER TABLE public.a DROP CONSTRAINT a_b_fkey") < 0);
 	CHECK(p.nstmts == 4);
 	plan_release(&p);
 	snapshot_release(&from);
@@ -163,10 +135,10 @@ static void serial_table(struct snapshot *s)
 	const char *seq_facts[] = { "data_type", "integer", "start", "1",
 		"increment", "1", "minvalue", "1", "maxvalue", "2147483647",
 		"cache", "1", "cycle", "f", "owned_by", "public.t.id", NULL };
-	struct object *schema = add(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
-	struct object *seq = add(s, OBJ_SEQUENCE, "public", "t_id_seq", NULL,
+	struct object *schema = test_object(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
+	struct object *seq = test_object(s, OBJ_SEQUENCE, "public", "t_id_seq", NULL,
 				 seq_facts);
-	struct object *t = add(s, OBJ_TABLE, "public", "t", NULL, NULL);
+	struct object *t = test_object(s, OBJ_TABLE, "public", "t", NULL, NULL);
 	struct object *id = column(s, t, "id", "integer",
 				   "nextval('public.t_id_seq'::regclass)");
 
@@ -189,14 +161,14 @@ static void test_serial_order(void)
 	plan_build(&p, &from, &to);
 	CHECK(p.ncycles == 0);
 	CHECK(p.nstmts == 3);
-	CHECK(runs_before(&p, "CREATE SEQUENCE public.t_id_seq", "CREATE TABLE public.t"));
-	CHECK(runs_before(&p, "CREATE TABLE public.t", "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id"));
+	CHECK(plan_runs_before(&p, "CREATE SEQUENCE public.t_id_seq", "CREATE TABLE public.t"));
+	CHECK(plan_runs_before(&p, "CREATE TABLE public.t", "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id"));
 	plan_release(&p);
 
 	/* dropping the table takes its sequence along */
 	plan_build(&p, &to, &from);
 	CHECK(p.nstmts == 1);
-	CHECK(position_of(&p, "DROP TABLE public.t") == 0);
+	CHECK(plan_position(&p, "DROP TABLE public.t") == 0);
 	plan_release(&p);
 	snapshot_release(&from);
 	snapshot_release(&to);

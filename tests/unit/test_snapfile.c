@@ -7,6 +7,7 @@
 #include "pgdiff/plan.h"
 #include "pgdiff/snapfile.h"
 #include "pgdiff/util.h"
+#include "helpers.h"
 #include "test.h"
 
 static char dir[] = "/tmp/pgdiff-unit-snapfile-XXXXXX";
@@ -18,20 +19,6 @@ static char *path_of(const char *name)
 
 	strbuf_addf(&sb, "%s/%s", dir, name);
 	return strbuf_detach(&sb);
-}
-
-static struct object *add(struct snapshot *s, enum obj_kind kind,
-			  const char *schema, const char *name,
-			  struct object *parent, const char *const *facts)
-{
-	struct attr attrs[16] = { { NULL, NULL } };
-	size_t n = 0;
-
-	for (; facts && facts[2 * n]; n++) {
-		attrs[n].name = facts[2 * n];
-		attrs[n].value = facts[2 * n + 1];
-	}
-	return snapshot_add(s, kind, schema, name, parent, attrs, n, NULL);
 }
 
 /*
@@ -63,19 +50,19 @@ static void build(struct snapshot *s, const char *note_type)
 
 	s->origin = "dbname=a";
 	s->server_version = "16.4";
-	public = add(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
-	app = add(s, OBJ_SCHEMA, NULL, "app", NULL, NULL);
-	ext = add(s, OBJ_EXTENSION, NULL, "citext", NULL, ext_facts);
-	status = add(s, OBJ_ENUM, "app", "status", NULL, enum_facts);
-	seq = add(s, OBJ_SEQUENCE, "app", "orders_id_seq", NULL, seq_facts);
-	orders = add(s, OBJ_TABLE, "app", "orders", NULL, table_facts);
+	public = test_object(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
+	app = test_object(s, OBJ_SCHEMA, NULL, "app", NULL, NULL);
+	ext = test_object(s, OBJ_EXTENSION, NULL, "citext", NULL, ext_facts);
+	status = test_object(s, OBJ_ENUM, "app", "status", NULL, enum_facts);
+	seq = test_object(s, OBJ_SEQUENCE, "app", "orders_id_seq", NULL, seq_facts);
+	orders = test_object(s, OBJ_TABLE, "app", "orders", NULL, table_facts);
 	orders->rows = 5000;
 	orders->bytes = 466944;
-	id = add(s, OBJ_COLUMN, "app", "id", orders, id_facts);
-	state = add(s, OBJ_COLUMN, "app", "state", orders, status_facts);
-	note = add(s, OBJ_COLUMN, "app", "note", orders, note_facts);
-	pk = add(s, OBJ_CONSTRAINT, "app", "orders_pkey", orders, pk_facts);
-	index = add(s, OBJ_INDEX, "app", "Order note", orders, index_facts);
+	id = test_object(s, OBJ_COLUMN, "app", "id", orders, id_facts);
+	state = test_object(s, OBJ_COLUMN, "app", "state", orders, status_facts);
+	note = test_object(s, OBJ_COLUMN, "app", "note", orders, note_facts);
+	pk = test_object(s, OBJ_CONSTRAINT, "app", "orders_pkey", orders, pk_facts);
+	index = test_object(s, OBJ_INDEX, "app", "Order note", orders, index_facts);
 	snapshot_add_dep(s, ext, public, 'n');
 	snapshot_add_dep(s, status, app, 'n');
 	snapshot_add_dep(s, seq, app, 'n');

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "pgdiff/plan.h"
+#include "helpers.h"
 #include "test.h"
 
 /* public.t (a integer, b text) and, when given, views on it. */
@@ -52,21 +53,6 @@ static struct object *view(struct side *x, const char *name,
 	return v;
 }
 
-static long position_of(const struct plan *p, const char *sql_prefix)
-{
-	for (size_t i = 0; i < p->nstmts; i++)
-		if (!strncmp(p->stmts[i]->sql, sql_prefix, strlen(sql_prefix)))
-			return (long)i;
-	return -1;
-}
-
-static int runs_before(const struct plan *p, const char *first,
-		       const char *then)
-{
-	long a = position_of(p, first), b = position_of(p, then);
-	return a >= 0 && b >= 0 && a < b;
-}
-
 static void side_release(struct side *x)
 {
 	snapshot_release(&x->s);
@@ -105,9 +91,9 @@ static void test_replace_or_recreate(void)
 
 	plan_build(&p, &a.s, &b.s);
 	CHECK(p.ncycles == 0);
-	CHECK(position_of(&p, "CREATE OR REPLACE VIEW public.ok AS\n SELECT t.a, t.b") >= 0);
-	CHECK(runs_before(&p, "DROP VIEW public.bad", "CREATE VIEW public.bad AS\n SELECT t.b"));
-	CHECK(runs_before(&p, "DROP VIEW public.prefix", "CREATE VIEW public.prefix AS"));
+	CHECK(plan_position(&p, "CREATE OR REPLACE VIEW public.ok AS\n SELECT t.a, t.b") >= 0);
+	CHECK(plan_runs_before(&p, "DROP VIEW public.bad", "CREATE VIEW public.bad AS\n SELECT t.b"));
+	CHECK(plan_runs_before(&p, "DROP VIEW public.prefix", "CREATE VIEW public.prefix AS"));
 	CHECK(p.nstmts == 5);
 	CHECK(p.worst == SEV_MAJOR);
 	plan_release(&p);
@@ -143,11 +129,11 @@ static void test_retyped_column(void)
 
 	plan_build(&p, &a.s, &b.s);
 	CHECK(p.ncycles == 0);
-	CHECK(position_of(&p, "CREATE OR REPLACE") < 0);
-	CHECK(runs_before(&p, "DROP VIEW public.w", "DROP VIEW public.v"));
-	CHECK(runs_before(&p, "DROP VIEW public.v", "ALTER TABLE public.t ALTER COLUMN a TYPE bigint"));
-	CHECK(runs_before(&p, "ALTER TABLE public.t ALTER COLUMN a TYPE bigint", "CREATE VIEW public.v"));
-	CHECK(runs_before(&p, "CREATE VIEW public.v", "CREATE VIEW public.w"));
+	CHECK(plan_position(&p, "CREATE OR REPLACE") < 0);
+	CHECK(plan_runs_before(&p, "DROP VIEW public.w", "DROP VIEW public.v"));
+	CHECK(plan_runs_before(&p, "DROP VIEW public.v", "ALTER TABLE public.t ALTER COLUMN a TYPE bigint"));
+	CHECK(plan_runs_before(&p, "ALTER TABLE public.t ALTER COLUMN a TYPE bigint", "CREATE VIEW public.v"));
+	CHECK(plan_runs_before(&p, "CREATE VIEW public.v", "CREATE VIEW public.w"));
 	CHECK(p.nstmts == 5);
 	plan_release(&p);
 	side_release(&a);
@@ -188,14 +174,14 @@ static void test_replace_inside_cascade(void)
 
 	plan_build(&p, &a.s, &b.s);
 	CHECK(p.ncycles == 0);
-	CHECK(runs_before(&p, "DROP VIEW public.w", "DROP VIEW public.v"));
-	CHECK(runs_before(&p, "DROP MATERIALIZED VIEW public.m", "DROP VIEW public.v"));
-	CHECK(runs_before(&p, "CREATE VIEW public.v", "CREATE VIEW public.w"));
+	CHECK(plan_runs_before(&p, "DROP VIEW public.w", "DROP VIEW public.v"));
+	CHECK(plan_runs_before(&p, "DROP MATERIALIZED VIEW public.m", "DROP VIEW public.v"));
+	CHECK(plan_runs_before(&p, "CREATE VIEW public.v", "CREATE VIEW public.w"));
 	/* the re-creation writes the target state: no ALTER repeats it */
-	CHECK(position_of(&p, "CREATE VIEW public.w") >= 0);
-	CHECK(position_of(&p, "CREATE OR REPLACE VIEW public.w") < 0);
-	CHECK(position_of(&p, "CREATE MATERIALIZED VIEW public.m WITH (fillfactor='50')") >= 0);
-	CHECK(position_of(&p, "ALTER MATERIALIZED VIEW public.m SET") < 0);
+	CHECK(plan_position(&p, "CREATE VIEW public.w") >= 0);
+	CHECK(plan_position(&p, "CREATE OR REPLACE VIEW public.w") < 0);
+	CHECK(plan_position(&p, "CREATE MATERIALIZED VIEW public.m WITH (fillfactor='50')") >= 0);
+	CHECK(plan_position(&p, "ALTER MATERIALIZED VIEW public.m SET") < 0);
 	plan_release(&p);
 	side_release(&a);
 	side_release(&b);
@@ -224,8 +210,8 @@ static void test_options(void)
 
 	plan_build(&p, &a.s, &b.s);
 	CHECK(p.nstmts == 2);
-	CHECK(position_of(&p, "ALTER VIEW public.v SET (check_option='cascaded', security_invoker='true'), RESET (security_barrier)") >= 0);
-	CHECK(position_of(&p, "ALTER MATERIALIZED VIEW public.m RESET (fillfactor)") >= 0);
+	CHECK(plan_position(&p, "ALTER VIEW public.v SET (check_option='cascaded', security_invoker='true'), RESET (security_barrier)") >= 0);
+	CHECK(plan_position(&p, "ALTER MATERIALIZED VIEW public.m RESET (fillfactor)") >= 0);
 	CHECK(p.worst == SEV_MINOR);
 	plan_release(&p);
 	side_release(&a);
