@@ -54,14 +54,16 @@ static const char usage_text[] =
 	"      --exclude-schema PATTERN\n"
 	"                        leave out schemas matching PATTERN (repeatable)\n"
 	"      --exclude PATTERN leave out objects [schema.]name (repeatable)\n"
-	"      --kinds LIST      compare only these kinds: schema, extension, type,\n"
-	"                        sequence, table, constraint, index\n"
+	"      --kinds LIST      compare only these kinds (comma-separated names as\n"
+	"                        pgdiff(1) lists them: table,index,view,...)\n"
 	"      --ignore-extension-versions\n"
 	"                        do not compare extension versions\n"
 	"      --no-privileges   do not compare privileges (GRANT, REVOKE,\n"
 	"                        ALTER DEFAULT PRIVILEGES)\n"
 	"      --no-comments     do not compare comments\n"
 	"      --with-owners     also compare owners (ALTER ... OWNER TO)\n"
+	"      --strict          fail (status 65) when a side has objects of a kind\n"
+	"                        pgdiff does not handle, instead of warning\n"
 	"      --rename OLD=NEW  rename instead of drop and create, e.g.\n"
 	"                        public.orders.note=public.orders.comment\n"
 	"      --build CMD       build the 'build' side by running CMD against a\n"
@@ -157,6 +159,7 @@ enum {
 	OPT_NO_PRIVILEGES,
 	OPT_NO_COMMENTS,
 	OPT_WITH_OWNERS,
+	OPT_STRICT,
 };
 
 static void add_pattern(const char ***list, size_t *n, size_t *alloc,
@@ -189,6 +192,7 @@ static void parse_options(int argc, char **argv)
 		{ "no-privileges", no_argument, NULL, OPT_NO_PRIVILEGES },
 		{ "no-comments", no_argument, NULL, OPT_NO_COMMENTS },
 		{ "with-owners", no_argument, NULL, OPT_WITH_OWNERS },
+		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -257,6 +261,7 @@ static void parse_options(int argc, char **argv)
 		case OPT_NO_PRIVILEGES: options.filter.no_privileges = 1; break;
 		case OPT_NO_COMMENTS: options.filter.no_comments = 1; break;
 		case OPT_WITH_OWNERS: options.filter.with_owners = 1; break;
+		case OPT_STRICT: options.strict = 1; break;
 		case 'v': options.verbose = 1; break;
 		case 'q': options.quiet = 1; break;
 		case 'h':
@@ -544,6 +549,23 @@ static void warn_versions(const struct snapshot *a, const struct snapshot *b)
 			ma, mb);
 }
 
+/* Objects pgdiff cannot compare: a warning, or with --strict the end. */
+static void check_unhandled(const char *side, const struct snapshot *snap)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!snap->nunhandled)
+		return;
+	if (options.strict) {
+		describe_unhandled(&sb, snap);
+		die(EXIT_BAD_INPUT,
+		    "--strict: %s has objects pgdiff does not handle yet: %s",
+		    side, sb.buf);
+	}
+	if (!options.quiet)
+		warn_unhandled(side, snap);
+}
+
 static int run_diff(void)
 {
 	struct side sides[2] = { { .spec = options.source },
@@ -561,11 +583,10 @@ static int run_diff(void)
 			die(EXIT_USAGE, "%s", err.buf);
 		strbuf_release(&err);
 	}
-	if (!options.quiet) {
-		warn_unhandled("source", &sides[0].snap);
-		warn_unhandled("target", &sides[1].snap);
+	check_unhandled("source", &sides[0].snap);
+	check_unhandled("target", &sides[1].snap);
+	if (!options.quiet)
 		warn_versions(&sides[0].snap, &sides[1].snap);
-	}
 	start = now_seconds();
 	plan_build(&plan, &sides[0].snap, &sides[1].snap);
 	report_time("planning", start);
@@ -602,8 +623,8 @@ static int run_single(writer_fn write)
 	struct side side = { .spec = options.source };
 
 	read_sides(&side, 1);
-	if (!options.quiet && options.command == CMD_SNAPSHOT)
-		warn_unhandled("the snapshot's source", &side.snap);
+	if (options.command == CMD_SNAPSHOT)
+		check_unhandled("the snapshot's source", &side.snap);
 	write_file(options.output, write, &side.snap);
 	snapshot_release(&side.snap);
 	strbuf_release(&side.err);

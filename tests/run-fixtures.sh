@@ -97,14 +97,28 @@ normalize() {
 }
 
 # Writes $w/dump-SIDE.sql, the schema of database DB. Dumps differ in their version banner
-# and, in newer pg_dump, in a random \restrict key; neither is schema.
+# and, in newer pg_dump, in a random \restrict key; neither is schema. An object's
+# privileges are a set, but pg_dump writes its GRANT and REVOKE lines in the order of the
+# ACL array, which depends on the order they were granted in: each run of them is sorted.
 dump() {
 	local side=$1 db=$2
 	shift 2
 	pg_dump --schema-only "$@" -d "$db" >"$w/dump-$side.raw" 2>"$w/dump-$side.err" ||
 		return 1
 	sed -E -e '/^-- Dumped (from|by) /d' -e '/^\\(un)?restrict( |$)/d' \
-		"$w/dump-$side.raw" >"$w/dump-$side.sql"
+		"$w/dump-$side.raw" | sort_grant_runs >"$w/dump-$side.sql"
+}
+
+sort_grant_runs() {
+	awk '
+	function flush() { if (n) { asort_lines(); for (i = 1; i <= n; i++) print run[i]; n = 0 } }
+	function asort_lines(   i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && run[j - 1] > run[j]; j--) { t = run[j]; run[j] = run[j - 1]; run[j - 1] = t }
+	}
+	/^(GRANT|REVOKE) / { run[++n] = $0; next }
+	{ flush(); print }
+	END { flush() }'
 }
 
 # Records why a case failed ($w/reason) and excerpts of the files that show it

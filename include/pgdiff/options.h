@@ -30,6 +30,7 @@ struct options {
 	enum color_mode color;
 	int quiet;		/* -q */
 	int verbose;		/* -v */
+	int strict;		/* --strict: unhandled kinds are an error */
 	struct source_options sources;
 	struct sql_format sql;
 	struct filter filter;

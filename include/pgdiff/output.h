@@ -31,6 +31,8 @@ void describe_hint(struct strbuf *sb, const struct rename_hint *hint);
 
 /* One warning line per side listing the objects pgdiff does not handle. */
 void warn_unhandled(const char *side, const struct snapshot *snap);
+/* "foreign table: 2 (public.f1, public.f2); cast: 1 (...)" */
+void describe_unhandled(struct strbuf *sb, const struct snapshot *snap);
 
 /* What the review outputs need beyond the plan. */
 struct review {

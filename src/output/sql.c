@@ -22,7 +22,7 @@ static void put_comment_text(FILE *out, const char *s)
 }
 
 /* "view: 2 (public.a, public.b); function: 1 (...)" */
-static void describe_unhandled(struct strbuf *sb, const struct snapshot *snap)
+void describe_unhandled(struct strbuf *sb, const struct snapshot *snap)
 {
 	for (size_t i = 0; i < snap->nunhandled; i++) {
 		const struct unhandled *u = &snap->unhandled[i];

@@ -30,6 +30,25 @@ static char *last_name(const char *spec)
 	return strbuf_detach(&sb);
 }
 
+/* OLD's display name with its last part replaced by new_name. */
+static char *renamed_display(const char *old, const char *new_name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *last_dot = NULL;
+	int quoted = 0;
+
+	for (const char *p = old; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '.' && !quoted)
+			last_dot = p;
+	}
+	if (last_dot)
+		strbuf_add(&sb, old, (size_t)(last_dot - old + 1));
+	quote_ident(&sb, new_name);
+	return strbuf_detach(&sb);
+}
+
 /* The '=' that separates OLD from NEW, outside quotes. */
 static const char *split_equals(const char *spec)
 {
@@ -63,12 +82,32 @@ static int ident_char(char c)
 	       (unsigned char)c >= 0x80;
 }
 
+/* How replace_token matches. */
+enum replace_how {
+	REPLACE_ALL = 0,
+	REPLACE_ONCE = 1,		/* only the first match */
+	REPLACE_UNQUALIFIED = 2		/* not right after a dot */
+};
+
+static int token_at(const char *text, const char *p, const char *from,
+		    size_t n, int how)
+{
+	if (strncmp(p, from, n))
+		return 0;
+	if (p > text && ident_char(p[-1]) && ident_char(from[0]))
+		return 0;
+	if (p > text && p[-1] == '.' && (how & REPLACE_UNQUALIFIED))
+		return 0;
+	return !ident_char(p[n]) || !ident_char(from[n - 1]);
+}
+
 /*
  * Replaces whole identifier tokens `from` by `to` in SQL text, outside
- * string literals: catalog definitions name columns and tables this way.
+ * string literals unless `from` is one: catalog definitions name columns
+ * and tables this way, and sequences as 'public.s'::regclass.
  */
 static const char *replace_token(struct arena *arena, const char *text,
-				 const char *from, const char *to)
+				 const char *from, const char *to, int how)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t n = strlen(from);
@@ -76,6 +115,13 @@ static const char *replace_token(struct arena *arena, const char *text,
 	int changed = 0;
 
 	while (*p) {
+		if (!(changed && (how & REPLACE_ONCE)) &&
+		    token_at(text, p, from, n, how)) {
+			strbuf_adds(&sb, to);
+			p += n;
+			changed = 1;
+			continue;
+		}
 		if (*p == '\'') {
 			const char *q = p + 1;
 			while (*q && !(*q == '\'' && q[1] != '\''))
@@ -86,14 +132,6 @@ static const char *replace_token(struct arena *arena, const char *text,
 			p = q;
 			continue;
 		}
-		if (!strncmp(p, from, n) && (p == text || !ident_char(p[-1]) ||
-					      from[0] == '"') &&
-		    (!ident_char(p[n]) || from[n - 1] == '"')) {
-			strbuf_adds(&sb, to);
-			p += n;
-			changed = 1;
-			continue;
-		}
 		strbuf_addch(&sb, *p++);
 	}
 	out = changed ? arena_strdup(arena, sb.buf) : text;
@@ -102,23 +140,70 @@ static const char *replace_token(struct arena *arena, const char *text,
 }
 
 static void rewrite_facts(struct arena *arena, struct object *o,
-			  const char *from, const char *to)
+			  const char *from, const char *to, int how)
 {
 	for (size_t i = 0; i < o->nattrs; i++)
 		if (o->attrs[i].value)
 			o->attrs[i].value = replace_token(arena,
-				o->attrs[i].value, from, to);
+				o->attrs[i].value, from, to, how);
+}
+
+/*
+ * A definition read back from the catalog (pg_get_indexdef,
+ * pg_get_functiondef and the like) names the object itself first: an
+ * index, trigger or rule by its bare name, the others qualified.
+ */
+static void rewrite_own_name(struct arena *arena, struct object *o,
+			     const char *new_name)
+{
+	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+
+	if (o->parent) {
+		quote_ident(&from, o->name);
+		quote_ident(&to, new_name);
+	} else {
+		quote_qualified(&from, o->schema, o->name);
+		quote_qualified(&to, o->schema, new_name);
+	}
+	for (size_t i = 0; i < o->nattrs; i++)
+		if (!strcmp(o->attrs[i].name, "definition") && o->attrs[i].value)
+			o->attrs[i].value = replace_token(arena,
+				o->attrs[i].value, from.buf, to.buf, REPLACE_ONCE);
+	strbuf_release(&from);
+	strbuf_release(&to);
+}
+
+/* Whether x's texts may name o (see rewrite_references). */
+static int may_name(const struct object *x, const struct object *o)
+{
+	const struct object *table = o->kind == OBJ_COLUMN ? o->parent : o;
+
+	if (x == o)
+		return 0;
+	/* a column's default may name another column (generated ones do) */
+	if (x->parent == table)
+		return 1;
+	if (o->kind == OBJ_COLUMN)
+		return 0;
+	return obj_depends_on(x, o->key) || o->kind == OBJ_SCHEMA ||
+	       o->kind == OBJ_TABLE;
 }
 
 /*
  * PostgreSQL follows a rename in every definition that mentions the old
- * name; do the same to the source's texts (indexes, constraints, defaults,
- * OWNED BY) so that they compare equal to the target's.
+ * name; do the same to the source's texts (indexes, constraints, column
+ * types and defaults, view queries, OWNED BY) so that they compare equal
+ * to the target's.  A view query also uses a relation's bare name to
+ * qualify its columns ("orders.id"), and a default names a sequence in
+ * a regclass literal.
  */
 static void rewrite_references(struct snapshot *snap, const struct object *o,
 			       const char *new_name)
 {
 	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+	struct strbuf bare_from = STRBUF_INIT, bare_to = STRBUF_INIT;
+	struct strbuf lit_from = STRBUF_INIT, lit_to = STRBUF_INIT;
+	int relation = obj_kind_flags(o->kind) & KIND_RELATION;
 
 	if (o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT) {
 		quote_ident(&from, o->name);
@@ -132,22 +217,33 @@ static void rewrite_references(struct snapshot *snap, const struct object *o,
 		quote_qualified(&from, o->schema, o->name);
 		quote_qualified(&to, o->schema, new_name);
 	}
+	if (relation) {
+		quote_ident(&bare_from, o->name);
+		strbuf_addch(&bare_from, '.');
+		quote_ident(&bare_to, new_name);
+		strbuf_addch(&bare_to, '.');
+		strbuf_addf(&lit_from, "'%s'::regclass", from.buf);
+		strbuf_addf(&lit_to, "'%s'::regclass", to.buf);
+	}
 	for (size_t i = 0; i < snap->nobjects; i++) {
 		struct object *x = snap->objects[i];
-		const struct object *table = o->kind == OBJ_COLUMN ? o->parent : o;
-		if (x == o || x->kind == OBJ_COLUMN)
+		if (!may_name(x, o))
 			continue;
-		if (x->parent == table || obj_depends_on(x, o->key) ||
-		    o->kind == OBJ_SCHEMA || o->kind == OBJ_TABLE)
-			rewrite_facts(&snap->arena, x, from.buf, to.buf);
+		rewrite_facts(&snap->arena, x, from.buf, to.buf, REPLACE_ALL);
+		/* only where pg_depend says the relation is used */
+		if (relation && obj_depends_on(x, o->key)) {
+			rewrite_facts(&snap->arena, x, bare_from.buf,
+				      bare_to.buf, REPLACE_UNQUALIFIED);
+			rewrite_facts(&snap->arena, x, lit_from.buf,
+				      lit_to.buf, REPLACE_ALL);
+		}
 	}
-	/* a column's default may name another column (generated ones do) */
-	if (o->kind == OBJ_COLUMN)
-		for (size_t i = 0; i < o->parent->nchildren; i++)
-			rewrite_facts(&snap->arena, o->parent->children[i],
-				      from.buf, to.buf);
 	strbuf_release(&from);
 	strbuf_release(&to);
+	strbuf_release(&bare_from);
+	strbuf_release(&bare_to);
+	strbuf_release(&lit_from);
+	strbuf_release(&lit_to);
 }
 
 int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
@@ -164,6 +260,7 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 		return -1;
 	}
 	strbuf_add(&old, spec, (size_t)(eq - spec));
+	name = last_name(eq + 1);
 	for (size_t i = 0; i < from->nobjects; i++) {
 		struct object *o = from->objects[i];
 		char *shown = obj_display_name(o);
@@ -173,14 +270,22 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 		}
 		free(shown);
 	}
-	if (!matches && names_object(from, eq + 1)) {
-		/* renamed already, by an earlier run of the script */
-		strbuf_release(&old);
-		return 0;
+	if (!matches) {
+		/* renamed already, by an earlier run of the script? */
+		char *new_shown = renamed_display(old.buf, name);
+		int done = names_object(from, new_shown) ||
+			   names_object(from, eq + 1);
+		free(new_shown);
+		if (done) {
+			free(name);
+			strbuf_release(&old);
+			return 0;
+		}
 	}
 	if (matches == 1 && !rename_supported(found->kind)) {
 		strbuf_addf(err, "--rename: renaming a %s is not supported",
 			    obj_kind_name(found->kind));
+		free(name);
 		strbuf_release(&old);
 		return -1;
 	}
@@ -188,10 +293,11 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 		strbuf_addf(err, matches ? "--rename: '%s' names more than one object"
 					 : "--rename: the source has no object named '%s'",
 			    old.buf);
+		free(name);
 		strbuf_release(&old);
 		return -1;
 	}
-	name = last_name(eq + 1);
+	rewrite_own_name(&from->arena, found, name);
 	rewrite_references(from, found, name);
 	snapshot_rename(from, found, name);
 	free(name);

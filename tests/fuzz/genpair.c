@@ -56,10 +56,9 @@ static const struct {
 	{"grants", K_GRANT}, {"partitions", K_PARTITION},
 };
 
-/* What pgdiff handles today (include/pgdiff/kindlist.h). */
-#define KINDS_DEFAULT (K_SCHEMA | K_EXTENSION | K_ENUM | K_SEQUENCE | \
-	K_TABLE | K_COLUMN | K_CONSTRAINT | K_INDEX)
 #define KINDS_ALL ((K_PARTITION << 1) - 1)
+/* Every kind the generator knows: pgdiff handles them all. */
+#define KINDS_DEFAULT KINDS_ALL
 
 static int kinds;
 
