@@ -30,6 +30,14 @@ UNION ALL
 SELECT 'pg_rewrite'::pg_catalog.regclass, r.oid, 0, 'pg_class'::pg_catalog.regclass, r.ev_class, 0
 FROM pg_catalog.pg_rewrite r WHERE r.rulename = '_RETURN' AND r.oid >= 16384
 UNION ALL
+-- an operator family's or class's member (pg_amop, pg_amproc row) is the family (a loose member)
+-- or the class it belongs to: what the member uses, the family or class uses
+SELECT d.classid, d.objid, 0, d.refclassid, d.refobjid, 0
+FROM pg_catalog.pg_depend d
+WHERE d.classid IN ('pg_amop'::pg_catalog.regclass, 'pg_amproc'::pg_catalog.regclass)
+  AND d.refclassid IN ('pg_opfamily'::pg_catalog.regclass, 'pg_opclass'::pg_catalog.regclass)
+  AND d.deptype IN ('a', 'i') AND d.objid >= 16384
+UNION ALL
 SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, 0
 FROM pg_catalog.pg_depend d WHERE d.deptype = 'e'
 UNION ALL

@@ -25,10 +25,31 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        s.seqcache::pg_catalog.text AS identity_cache,
        s.seqcycle AS identity_cycle,
        s.relname AS identity_sequence,
+       -- per-column settings, NULL at their defaults: storage against the
+       -- type's (and that default, to return to), the statistics target (-1
+       -- up to 16, NULL from 17), compression, attribute options ("name=value"
+       -- lines, sorted, like reloptions)
+       CASE WHEN a.attstorage <> t.typstorage THEN
+         CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external'
+           WHEN 'm' THEN 'main' ELSE 'extended' END END AS storage,
+       CASE WHEN a.attstorage <> t.typstorage THEN
+         CASE t.typstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external'
+           WHEN 'm' THEN 'main' ELSE 'extended' END END AS storage_default,
+       NULLIF(COALESCE(a.attstattarget::pg_catalog.int4, -1), -1)::pg_catalog.text
+         AS statistics_target,
+       CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, -- from pg14
+       NULL::pg_catalog.text AS compression, -- before pg14
+       CASE WHEN a.attoptions IS NOT NULL THEN
+         (SELECT pg_catalog.string_agg(o, E'\n' ORDER BY o) FROM pg_catalog.unnest(a.attoptions) o)
+       END AS attribute_options,
        -- from a parent table: only ('inherited'), or also declared here ('merged')
        CASE WHEN a.attinhcount > 0 THEN
          CASE WHEN a.attislocal THEN 'merged' ELSE 'inherited' END
-       END AS inheritance
+       END AS inheritance,
+       -- a foreign table column's options, sorted
+       CASE WHEN a.attfdwoptions IS NOT NULL THEN
+         (SELECT pg_catalog.array_agg(o ORDER BY o) FROM pg_catalog.unnest(a.attfdwoptions) o
+         )::pg_catalog.text END AS fdw_options
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -50,6 +71,6 @@ LEFT JOIN LATERAL (
     AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum
     AND sd.classid = 'pg_class'::pg_catalog.regclass AND sd.deptype = 'i'
 ) s ON true
-WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+WHERE c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'

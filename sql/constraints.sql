@@ -21,7 +21,7 @@ JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class f ON f.oid = k.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace
-WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p')
+WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p', 'f')
   -- a foreign key to a partitioned table has a row per referenced partition, on the
   -- same table and with the same name as the one declared: only that one counts
   AND (k.conparentid = 0 OR NOT EXISTS (SELECT FROM pg_catalog.pg_constraint pk

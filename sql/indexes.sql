@@ -4,6 +4,14 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        n.nspname AS schema, c.relname AS name,
        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
        i.indisunique AS is_unique,
+       -- storage parameters, sorted (the definition holds them too, in WITH)
+       NULLIF(pg_catalog.array_to_string(ARRAY(
+         SELECT o FROM pg_catalog.unnest(c.reloptions) o ORDER BY o), E'\n'), '') AS options,
+       -- NULL: the database's default tablespace, however it was named
+       (SELECT s.spcname FROM pg_catalog.pg_tablespace s
+        WHERE s.oid = c.reltablespace
+          AND s.oid <> (SELECT d.dattablespace FROM pg_catalog.pg_database d
+                        WHERE d.datname = pg_catalog.current_database())) AS tablespace,
        (SELECT ds.description FROM pg_catalog.pg_description ds
         WHERE ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::pg_catalog.regclass
           AND ds.objsubid = 0) AS comment,

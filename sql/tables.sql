@@ -1,4 +1,4 @@
--- tables: ordinary and partitioned tables, with their partition key, the parent and bound of a
+-- tables: ordinary, partitioned and foreign tables, with their partition key, the parent and bound of a
 -- partition and the parents of an inheritance child (in inhseqno order)
 SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        c.oid AS _oid, n.nspname AS schema, c.relname AS name,
@@ -17,6 +17,33 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
          AS partition_bound,
        CASE WHEN NOT c.relispartition THEN ih.parents END AS inherits,
+       -- storage parameters, the toast table's as toast.name; sorted
+       NULLIF(pg_catalog.array_to_string(ARRAY(
+         SELECT o FROM pg_catalog.unnest(c.reloptions) o
+         UNION ALL
+         SELECT 'toast.' || o FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o
+         WHERE tc.oid = c.reltoastrelid
+         ORDER BY 1), E'\n'), '') AS options,
+       -- NULL: the database's default tablespace, however it was named
+       (SELECT s.spcname FROM pg_catalog.pg_tablespace s
+        WHERE s.oid = c.reltablespace
+          AND s.oid <> (SELECT d.dattablespace FROM pg_catalog.pg_database d
+                        WHERE d.datname = pg_catalog.current_database())) AS tablespace,
+       -- NULL: DEFAULT; an identity index that is gone leaves nothing
+       -- (a foreign table has 'n' and no way to change it: NULL as well)
+       CASE CASE WHEN c.relkind <> 'f' THEN c.relreplident END
+         WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing'
+         WHEN 'i' THEN COALESCE((SELECT 'index' FROM pg_catalog.pg_index ri
+                                 WHERE ri.indrelid = c.oid AND ri.indisreplident),
+                                'nothing') END AS replica_identity,
+       CASE WHEN c.relreplident = 'i' THEN
+         (SELECT ic.relname FROM pg_catalog.pg_index ri
+          JOIN pg_catalog.pg_class ic ON ic.oid = ri.indexrelid
+          WHERE ri.indrelid = c.oid AND ri.indisreplident) END AS replica_index,
+       -- a foreign table's server (the fact that makes it one) and options, sorted
+       fs.srvname AS foreign_server,
+       (SELECT pg_catalog.array_agg(o ORDER BY o) FROM pg_catalog.unnest(ft.ftoptions) o
+       )::pg_catalog.text AS fdw_options,
        c.reltuples::pg_catalog.int8 AS _rows,
        c.relpages::pg_catalog.int8 *
          pg_catalog.current_setting('block_size')::pg_catalog.int8 AS _bytes
@@ -30,10 +57,12 @@ LEFT JOIN (
   FROM pg_catalog.pg_inherits i
   JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
   JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
-  WHERE p.relkind IN ('r', 'p')
+  WHERE p.relkind IN ('r', 'p', 'f')
   GROUP BY i.inhrelid
 ) ih ON ih.inhrelid = c.oid
-WHERE c.relkind IN ('r', 'p')
+LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
+LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
+WHERE c.relkind IN ('r', 'p', 'f')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
   AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d

@@ -7,7 +7,16 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
          AS definition,
        a.columns,
        NULLIF(pg_catalog.array_to_string(ARRAY(
-         SELECT o FROM pg_catalog.unnest(c.reloptions) o ORDER BY o), E'\n'), '') AS options,
+         SELECT o FROM pg_catalog.unnest(c.reloptions) o
+         UNION ALL
+         SELECT 'toast.' || o FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o
+         WHERE tc.oid = c.reltoastrelid
+         ORDER BY 1), E'\n'), '') AS options,
+       -- a materialized view's; NULL: the database's default tablespace
+       (SELECT s.spcname FROM pg_catalog.pg_tablespace s
+        WHERE s.oid = c.reltablespace
+          AND s.oid <> (SELECT d.dattablespace FROM pg_catalog.pg_database d
+                        WHERE d.datname = pg_catalog.current_database())) AS tablespace,
        pg_catalog.pg_get_userbyid(c.relowner) AS owner,
        -- privileges sorted canonically; NULL (never granted) is the default spelt out
        (SELECT pg_catalog.array_agg(x::pg_catalog.text ORDER BY x::pg_catalog.text)

@@ -595,6 +595,9 @@ static int run_diff(void)
 	for (size_t i = 0; i < plan.nmissing_roles && !options.quiet; i++)
 		warning("role '%s' does not exist on the source server: statements naming it will fail there",
 			plan.missing_roles[i]);
+	for (size_t i = 0; i < plan.nmissing_tablespaces && !options.quiet; i++)
+		warning("tablespace '%s' does not exist on the source server: statements naming it will fail there",
+			plan.missing_tablespaces[i]);
 	if (plan.ncycles && !options.quiet)
 		warning("%zu dependency cycle(s) had to be broken; review the statement order",
 			plan.ncycles);

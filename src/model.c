@@ -109,6 +109,7 @@ void snapshot_release(struct snapshot *s)
 	free(s->objects);
 	free(s->unhandled);
 	free(s->roles);
+	free(s->tablespaces);
 	strmap_release(&s->by_key);
 	oidmap_release(&s->by_oid);
 	arena_release(&s->arena);
@@ -124,8 +125,8 @@ void obj_make_key(struct strbuf *sb, enum obj_kind kind, const char *schema,
 		quote_ident(sb, schema);
 		strbuf_addch(sb, '.');
 	}
-	/* an index's name is unique in its schema, like its table's */
-	if (parent && kind != OBJ_INDEX) {
+	/* an index's or statistics object's name is unique in its schema */
+	if (parent && kind != OBJ_INDEX && kind != OBJ_STATISTICS) {
 		quote_ident(sb, parent);
 		strbuf_addch(sb, '.');
 	}
@@ -252,6 +253,21 @@ int snapshot_has_role(const struct snapshot *s, const char *name)
 		       cmp_role) != NULL;
 }
 
+void snapshot_add_tablespace(struct snapshot *s, const char *name)
+{
+	ALLOC_GROW(s->tablespaces, s->ntablespaces + 1, s->tablespaces_alloc);
+	s->tablespaces[s->ntablespaces++] = arena_strdup(&s->arena, name);
+	s->tablespaces_known = 1;
+}
+
+int snapshot_has_tablespace(const struct snapshot *s, const char *name)
+{
+	if (!s->tablespaces_known)
+		return -1;
+	return bsearch(&name, s->tablespaces, s->ntablespaces,
+		       sizeof(*s->tablespaces), cmp_role) != NULL;
+}
+
 static int cmp_object_key(const void *a, const void *b);
 
 void snapshot_rename(struct snapshot *s, struct object *o, const char *name)
@@ -314,5 +330,8 @@ void snapshot_finish(struct snapshot *s)
 		finish_deps(s->objects[i]);
 	if (s->nroles)
 		qsort(s->roles, s->nroles, sizeof(*s->roles), cmp_role);
+	if (s->ntablespaces)
+		qsort(s->tablespaces, s->ntablespaces, sizeof(*s->tablespaces),
+		      cmp_role);
 	/* users arrays were filled in key order of the user: already sorted */
 }

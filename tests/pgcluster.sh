@@ -108,6 +108,13 @@ EOF
 	env -u PGSERVICE -u PGHOSTADDR "$psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" \
 		-U postgres -d postgres -c 'CREATE ROLE schemainspect_test_role NOLOGIN' >&2 ||
 		die "could not create the test roles"
+	# Tablespaces are cluster-wide: fixtures moving objects between tablespaces need one
+	# (outside the data directory, owned by the server's account).
+	as_owner mkdir "$dir/tablespace" || die "could not make '$dir/tablespace'"
+	env -u PGSERVICE -u PGHOSTADDR "$psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" \
+		-U postgres -d postgres -c "CREATE TABLESPACE pgdiff_ts LOCATION '$(printf '%s' \
+		"$dir/tablespace" | sed "s/'/''/g")'" >&2 ||
+		die "could not create the test tablespace"
 
 	trap - EXIT
 	echo "export PGHOST=$(shell_quote "$dir") PGPORT=$port PGUSER=postgres"

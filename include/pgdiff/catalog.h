@@ -2,6 +2,7 @@
 #ifndef PGDIFF_CATALOG_H
 #define PGDIFF_CATALOG_H
 
+#include "pgdiff/arena.h"
 #include "pgdiff/model.h"
 #include "pgdiff/strbuf.h"
 
@@ -12,6 +13,15 @@
  * Safe to call from two threads at once, one per side.
  */
 int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err);
+
+/*
+ * A catalog query's text as a server of this version (PQserverVersion)
+ * reads it: a line ending in "-- from pgN" is kept from PostgreSQL N on
+ * only, one ending in "-- before pgN" before it only.  The text itself
+ * when it has no such lines, else a copy in arena.
+ */
+const char *query_for_version(struct arena *arena, const char *text,
+			      int version);
 
 /* The spec as it may be shown: passwords replaced by "****" (caller frees). */
 char *conn_display(const char *spec);

@@ -2,8 +2,13 @@
 #ifndef PGDIFF_FILTER_H
 #define PGDIFF_FILTER_H
 
+#include <stdint.h>
+
 #include "pgdiff/model.h"
 #include "pgdiff/strbuf.h"
+
+_Static_assert(OBJ_NKINDS <= 64, "struct filter's kinds has a bit per kind");
+#define KIND_BIT(k) ((uint64_t)1 << (k))
 
 struct filter {
 	const char **schemas;		/* --schema: psql-style patterns */
@@ -12,7 +17,7 @@ struct filter {
 	size_t nexclude_schemas, exclude_schemas_alloc;
 	const char **excludes;		/* --exclude: [schema.]name patterns */
 	size_t nexcludes, excludes_alloc;
-	unsigned int kinds;		/* --kinds: bit per obj_kind; 0: all */
+	uint64_t kinds;			/* --kinds: KIND_BIT per obj_kind; 0: all */
 	int ignore_extension_versions;
 	int no_privileges;	/* --no-privileges: no acl facts, no default privileges */
 	int no_comments;	/* --no-comments */

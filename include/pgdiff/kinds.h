@@ -55,6 +55,22 @@ const char *object_public_privileges(const struct object *o);
 
 /* Shared by table.c and column.c: the column's definition for ADD/CREATE. */
 void column_definition(struct strbuf *sb, const struct object *col);
+/*
+ * column.c: ALTER TABLE ONLY ... ALTER COLUMN statements giving col (just
+ * created, with defaults) its storage, compression, statistics target and
+ * attribute options, each after `after` (NULL: no order).
+ */
+void column_settings_create(struct plan *plan, const struct object *col,
+			    struct stmt *after);
+
+/*
+ * foreign.c: generic OPTIONS lists (facts holding a sorted text array of
+ * name=value, NULL for none).  _create appends " OPTIONS (a '1', ...)" or
+ * nothing; _alter appends "OPTIONS (ADD a '1', SET b '2', DROP c)" turning
+ * from into to and returns whether anything differs (else appends nothing).
+ */
+void fdw_options_create(struct strbuf *sb, const char *options);
+int fdw_options_alter(struct strbuf *sb, const char *from, const char *to);
 
 /*
  * table.c: partitions and inheritance children.  t is a table of either
@@ -79,6 +95,36 @@ int table_links_change(const struct plan *plan, const struct object *t);
  */
 void rls_alter(struct plan *plan, const struct object *from,
 	       const struct object *to, struct stmt *after);
+
+/*
+ * table.c: an index (or key constraint) idx of the target was just created
+ * by statement created; when its table's replica identity is idx and the
+ * ALTER TABLE setting it is not planned otherwise (a new table, or an
+ * unchanged identity whose index is re-created), plan it after created.
+ */
+void table_identity_index_created(struct plan *plan, const struct object *idx,
+				  struct stmt *created);
+/* table.c: " TABLESPACE x" for a new relation in tablespace ts (NULL: none). */
+void tablespace_clause(struct strbuf *sb, const char *ts);
+/*
+ * Tablespaces are cluster-wide and pgdiff does not create them: notes in
+ * st's reason (and for a warning) a tablespace ts the source server lacks.
+ */
+void plan_check_tablespace(struct plan *plan, struct stmt *st, const char *ts);
+
+/*
+ * reloptions.c: storage parameters, as "name=value" lines (the `options`
+ * facts of tables, indexes and materialized views).
+ */
+/* " WITH (name='value', ...)" for options; nothing when there are none. */
+void reloptions_with(struct strbuf *sb, const char *options);
+/*
+ * " SET (...)", ", RESET (...)" turning old into new; returns 0 when they
+ * agree.  *strong is set when a changed parameter takes an ACCESS
+ * EXCLUSIVE lock rather than SHARE UPDATE EXCLUSIVE.
+ */
+int reloptions_alter(struct strbuf *sb, const char *old, const char *new,
+		     int *strong);
 
 /*
  * trigger.c: firing states of triggers, event triggers and rules

@@ -91,6 +91,10 @@ struct snapshot {
 	const char **roles;
 	size_t nroles, roles_alloc;
 	int roles_known;
+	/* Its tablespaces, the same way. */
+	const char **tablespaces;
+	size_t ntablespaces, tablespaces_alloc;
+	int tablespaces_known;
 };
 
 const char *obj_kind_name(enum obj_kind kind);	/* "table" */
@@ -142,6 +146,9 @@ void snapshot_add_unhandled(struct snapshot *s, const char *kind,
 void snapshot_add_role(struct snapshot *s, const char *name);
 /* 1: the role exists on the snapshot's server, 0: not, -1: unknown. */
 int snapshot_has_role(const struct snapshot *s, const char *name);
+/* The same for tablespaces. */
+void snapshot_add_tablespace(struct snapshot *s, const char *name);
+int snapshot_has_tablespace(const struct snapshot *s, const char *name);
 /*
  * Gives o a new name (or, for a schema, moves everything in it) and
  * recomputes every key that includes it.

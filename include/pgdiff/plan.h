@@ -73,6 +73,17 @@ enum change {
 	CH_RECREATE_FUNCTION, CH_CREATE_AGGREGATE, CH_DROP_AGGREGATE,
 	CH_GRANT, CH_REVOKE, CH_DEFAULT_GRANT, CH_DEFAULT_REVOKE,
 	CH_COMMENT, CH_OWNER, CH_OWNER_NEW, CH_REVOKE_NEW,
+	CH_CREATE_FDW, CH_DROP_FDW, CH_FDW_HANDLER, CH_FDW_VALIDATOR, CH_FDW_OPTIONS, CH_CREATE_SERVER, CH_DROP_SERVER, CH_RECREATE_SERVER, CH_SERVER_VERSION, CH_SERVER_OPTIONS, CH_CREATE_USER_MAPPING, CH_DROP_USER_MAPPING, CH_USER_MAPPING_OPTIONS, CH_CREATE_FOREIGN_TABLE, CH_DROP_FOREIGN_TABLE, CH_RECREATE_FOREIGN_TABLE, CH_TABLE_TO_FOREIGN, CH_FOREIGN_TABLE_OPTIONS, CH_COLUMN_FDW_OPTIONS, CH_FOREIGN_COLUMN_TYPE, CH_FOREIGN_TABLE_CHECK, CH_DROP_FOREIGN_COLUMN,
+	CH_CREATE_CAST, CH_DROP_CAST, CH_REDEFINE_CAST,
+	CH_CREATE_TS_PARSER, CH_DROP_TS_PARSER, CH_CREATE_TS_TEMPLATE, CH_DROP_TS_TEMPLATE,
+	CH_CREATE_TS_DICT, CH_DROP_TS_DICT, CH_ALTER_TS_DICT, CH_REBUILD_TS_DICT,
+	CH_DROP_OLD_TS_DICT,
+	CH_CREATE_TS_CONFIG, CH_DROP_TS_CONFIG, CH_ALTER_TS_MAPPING,
+	CH_CREATE_SHELL_TYPE, CH_CREATE_BASE_TYPE, CH_DROP_BASE_TYPE, CH_ALTER_BASE_TYPE, CH_RECREATE_BASE_TYPE, CH_RECREATE_USED_BASE_TYPE,
+	CH_CREATE_OPERATOR, CH_DROP_OPERATOR, CH_ALTER_OPERATOR, CH_CREATE_OPFAMILY, CH_DROP_OPFAMILY, CH_ADD_OPFAMILY_MEMBERS, CH_DROP_OPFAMILY_MEMBERS, CH_CREATE_OPCLASS, CH_DROP_OPCLASS,
+	CH_REPLICA_IDENTITY, CH_TABLE_OPTIONS, CH_TABLE_OPTIONS_EXCLUSIVE, CH_INDEX_OPTIONS, CH_TABLE_TABLESPACE, CH_PARTITIONED_TABLESPACE, CH_INDEX_TABLESPACE, CH_MATVIEW_TABLESPACE,
+	CH_CREATE_PUBLICATION, CH_DROP_PUBLICATION, CH_RECREATE_PUBLICATION, CH_PUBLISH_MORE, CH_PUBLISH_LESS, CH_PUBLISH_VIA_ROOT, CH_ADD_PUBLICATION_SCHEMA, CH_DROP_PUBLICATION_SCHEMA, CH_ADD_PUBLICATION_TABLE, CH_DROP_PUBLICATION_TABLE, CH_REDEFINE_PUBLICATION_TABLE,
+	CH_COLUMN_STORAGE, CH_COLUMN_COMPRESSION, CH_COLUMN_STATISTICS, CH_COLUMN_OPTIONS, CH_CREATE_STATISTICS, CH_DROP_STATISTICS, CH_STATISTICS_TARGET,
 	CH_NCHANGES
 };
 
@@ -129,6 +140,12 @@ struct stmt {
 	 * type): KIND_FRAGILE objects using these are re-created around it.
 	 */
 	struct keylist rewrites;
+	/*
+	 * A drop's CASCADE: objects that use what it drops and go with it
+	 * (a base type's I/O functions); their own drops fold into it, and
+	 * those the target keeps are created again.
+	 */
+	struct keylist takes;
 	int custom_keys;	/* the kind filled the lists itself */
 	size_t seq;		/* order of creation, the final tie-break */
 	struct stmt **after;	/* explicit edges: these run first */
@@ -139,6 +156,14 @@ struct stmt {
 	 * (a new enum value): the transaction ends after it.
 	 */
 	int commit_after;
+	/*
+	 * The type <-> function repair: this statement completes a type (a base
+	 * type's full CREATE TYPE after its shell, or ALTER TYPE ... SET) and
+	 * needs functions that need the type back (its I/O functions).  Those
+	 * do not wait for it: the shell, or the type as it already is, serves
+	 * them.  pg_dump's repairTypeFuncLoop, in key terms.
+	 */
+	int shell_repair;
 };
 
 /* A dropped and a created object alike in all but the name. */
@@ -163,6 +188,9 @@ struct plan {
 	/* Roles statements name that the source server lacks (warned about). */
 	const char **missing_roles;
 	size_t nmissing_roles, missing_roles_alloc;
+	/* Tablespaces statements name that the source server lacks. */
+	const char **missing_tablespaces;
+	size_t nmissing_tablespaces, missing_tablespaces_alloc;
 };
 
 /* Diffs the two snapshots and orders the result; they must outlive plan. */

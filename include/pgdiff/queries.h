@@ -11,5 +11,6 @@ extern const char query_aliases[];
 extern const char query_deps[];
 extern const char query_unhandled[];
 extern const char query_roles[];
+extern const char query_tablespaces[];
 
 #endif

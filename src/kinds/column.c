@@ -1,4 +1,5 @@
 /* column.c: ADD / DROP COLUMN and every ALTER COLUMN path. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,8 @@ void column_definition(struct strbuf *sb, const struct object *col)
 	quote_ident(sb, col->name);
 	strbuf_addch(sb, ' ');
 	strbuf_adds(sb, obj_get(col, "type"));
+	/* a foreign table's column: OPTIONS come right after the type */
+	fdw_options_create(sb, obj_get(col, "fdw_options"));
 	if (collation)
 		strbuf_addf(sb, " COLLATE %s", collation);
 	if (generated)
@@ -102,8 +105,10 @@ static void column_create(struct plan *plan, const struct object *col)
 	enum change ch = CH_ADD_COLUMN;
 	struct stmt *st;
 
-	if (obj_get(col, "generated") || obj_get(col, "identity") ||
-	    default_is_volatile(obj_get(col, "default")))
+	if (obj_get(col->parent, "foreign_server"))
+		ch = CH_ADD_COLUMN;	/* no local rows to fill or check */
+	else if (obj_get(col, "generated") || obj_get(col, "identity") ||
+		 default_is_volatile(obj_get(col, "default")))
 		ch = CH_ADD_COLUMN_REWRITE;
 	else if (obj_flag(col, "not_null") && !obj_get(col, "default"))
 		ch = CH_ADD_COLUMN_NOT_NULL;
@@ -112,6 +117,7 @@ static void column_create(struct plan *plan, const struct object *col)
 	column_definition(&sql, col);
 	st = plan_add(plan, ACT_CREATE, ch, col, NULL, &sql);
 	add_descendants(plan, &st->creates, col->parent, col->name);
+	column_settings_create(plan, col, st);
 	strbuf_release(&sql);
 }
 
@@ -131,7 +137,9 @@ static struct stmt *drop_as(struct plan *plan, const struct object *col,
 
 static void column_drop(struct plan *plan, const struct object *col)
 {
-	struct stmt *st = drop_as(plan, col, CH_DROP_COLUMN);
+	struct stmt *st = drop_as(plan, col,
+				  obj_get(col->parent, "foreign_server") ?
+				  CH_DROP_FOREIGN_COLUMN : CH_DROP_COLUMN);
 
 	add_descendants(plan, &st->drops, col->parent, col->name);
 }
@@ -142,6 +150,7 @@ struct column_change {
 	const struct object *from, *to;
 	struct strbuf sql;
 	struct stmt *last;
+	int retyped;	/* ALTER TYPE ran: storage, compression are the type's */
 };
 
 static void emit(struct column_change *cc, enum change ch)
@@ -187,6 +196,8 @@ static int retype(struct column_change *cc)
 	const char *collation = obj_get(cc->to, "collation");
 	int type_differs = strcmp(old_type, new_type) != 0;
 	enum type_change how = classify_type_change(old_type, new_type);
+	/* a foreign table stores nothing: no USING, no rewrite */
+	int foreign = obj_get(cc->to->parent, "foreign_server") != NULL;
 	enum change ch;
 	int cast_default = type_differs && obj_get(cc->from, "default") &&
 			   how != TYPE_SAFE;
@@ -200,7 +211,7 @@ static int retype(struct column_change *cc)
 	strbuf_addf(&cc->sql, "TYPE %s", new_type);
 	if (collation)
 		strbuf_addf(&cc->sql, " COLLATE %s", collation);
-	if (type_differs && how != TYPE_SAFE) {
+	if (type_differs && how != TYPE_SAFE && !foreign) {
 		strbuf_adds(&cc->sql, " USING ");
 		quote_ident(&cc->sql, cc->to->name);
 		if (user_defined(old_type) || user_defined(new_type))
@@ -210,6 +221,8 @@ static int retype(struct column_change *cc)
 	}
 	if (!type_differs)
 		ch = CH_COLUMN_COLLATION;
+	else if (foreign)
+		ch = CH_FOREIGN_COLUMN_TYPE;
 	else if (how == TYPE_SAFE)
 		ch = CH_COLUMN_TYPE_SAFE;
 	else if (how == TYPE_REWRITE)
@@ -218,6 +231,7 @@ static int retype(struct column_change *cc)
 		ch = CH_COLUMN_TYPE_LOSSY;
 	emit(cc, ch);
 	keylist_add(cc->plan, &cc->last->rewrites, cc->to->key);
+	cc->retyped = 1;
 	return cast_default;
 }
 
@@ -301,10 +315,178 @@ static int regenerate(struct column_change *cc)
 	return 1;
 }
 
+/* A foreign table's column: ALTER COLUMN ... OPTIONS (ADD | SET | DROP). */
+static void change_fdw_options(struct column_change *cc)
+{
+	start(cc);
+	if (fdw_options_alter(&cc->sql, obj_get(cc->from, "fdw_options"),
+			      obj_get(cc->to, "fdw_options")))
+		emit(cc, CH_COLUMN_FDW_OPTIONS);
+}
+
+/*
+ * Per-column settings: storage, compression, statistics target, attribute
+ * options.  ALTER TABLE ONLY: each table's columns are planned on their
+ * own, and PostgreSQL would carry some of these down to children.
+ */
+static void start_only(struct column_change *cc)
+{
+	strbuf_reset(&cc->sql);
+	strbuf_adds(&cc->sql, "ALTER TABLE ONLY ");
+	quote_qualified(&cc->sql, cc->to->parent->schema, cc->to->parent->name);
+	strbuf_adds(&cc->sql, " ALTER COLUMN ");
+	quote_ident(&cc->sql, cc->to->name);
+	strbuf_addch(&cc->sql, ' ');
+}
+
+/* A setting before the change: NULL (the default) for a new column. */
+static const char *old_setting(const struct column_change *cc,
+			       const char *fact)
+{
+	/* ALTER TYPE gives the column its (new) type's storage, no compression */
+	if (!cc->from || (cc->retyped && (!strcmp(fact, "storage") ||
+					  !strcmp(fact, "compression"))))
+		return NULL;
+	return obj_get(cc->from, fact);
+}
+
+static void change_storage(struct column_change *cc)
+{
+	const char *old = old_setting(cc, "storage");
+	const char *new = obj_get(cc->to, "storage");
+
+	if (str_equal(old, new))
+		return;
+	/* back to the type's own: the type did not change, or old were NULL */
+	if (!new)
+		new = obj_get(cc->from, "storage_default");
+	if (!new)
+		return;
+	start_only(cc);
+	strbuf_adds(&cc->sql, "SET STORAGE ");
+	for (const char *p = new; *p; p++)
+		strbuf_addch(&cc->sql, (char)toupper((unsigned char)*p));
+	emit(cc, CH_COLUMN_STORAGE);
+}
+
+static void change_compression(struct column_change *cc)
+{
+	const char *old = old_setting(cc, "compression");
+	const char *new = obj_get(cc->to, "compression");
+
+	if (str_equal(old, new))
+		return;
+	start_only(cc);
+	strbuf_addf(&cc->sql, "SET COMPRESSION %s", new ? new : "default");
+	emit(cc, CH_COLUMN_COMPRESSION);
+}
+
+static void change_statistics_target(struct column_change *cc)
+{
+	const char *old = old_setting(cc, "statistics_target");
+	const char *new = obj_get(cc->to, "statistics_target");
+
+	if (str_equal(old, new))
+		return;
+	start_only(cc);
+	strbuf_addf(&cc->sql, "SET STATISTICS %s", new ? new : "-1");
+	emit(cc, CH_COLUMN_STATISTICS);
+}
+
+/* The value of option name (len bytes) in "name=value" lines, or NULL. */
+static const char *find_option(const char *list, const char *name,
+			       size_t len, size_t *vlen)
+{
+	for (const char *p = list; p && *p; ) {
+		size_t line = strcspn(p, "\n"), nlen = strcspn(p, "=\n");
+
+		if (nlen == len && !strncmp(p, name, len)) {
+			const char *v = p[nlen] == '=' ? p + nlen + 1 : p + nlen;
+			*vlen = (size_t)(p + line - v);
+			return v;
+		}
+		p += line + (p[line] == '\n');
+	}
+	return NULL;
+}
+
+/*
+ * Appends the options of list that other lacks or holds with another
+ * value, as "name = 'value', ..." (names alone, of those other lacks, when
+ * values is 0); returns how many.
+ */
+static int add_options(struct strbuf *sb, const char *list, const char *other,
+		       int values)
+{
+	struct strbuf part = STRBUF_INIT;
+	int n = 0;
+
+	for (const char *p = list; p && *p; ) {
+		size_t line = strcspn(p, "\n"), nlen = strcspn(p, "=\n");
+		const char *v = p[nlen] == '=' ? p + nlen + 1 : p + nlen;
+		size_t vlen = (size_t)(p + line - v), olen = 0;
+		const char *ov = find_option(other, p, nlen, &olen);
+
+		if (values ? !ov || olen != vlen || strncmp(ov, v, vlen) : !ov) {
+			strbuf_adds(sb, n++ ? ", " : "");
+			strbuf_reset(&part);
+			strbuf_add(&part, p, nlen);
+			quote_ident(sb, part.buf);
+			if (values) {
+				strbuf_reset(&part);
+				strbuf_add(&part, v, vlen);
+				strbuf_adds(sb, " = ");
+				quote_literal(sb, part.buf);
+			}
+		}
+		p += line + (p[line] == '\n');
+	}
+	strbuf_release(&part);
+	return n;
+}
+
+static void change_attribute_options(struct column_change *cc)
+{
+	const char *old = old_setting(cc, "attribute_options");
+	const char *new = obj_get(cc->to, "attribute_options");
+
+	if (str_equal(old, new))
+		return;
+	start_only(cc);
+	strbuf_adds(&cc->sql, "RESET (");
+	if (add_options(&cc->sql, old, new, 0)) {
+		strbuf_addch(&cc->sql, ')');
+		emit(cc, CH_COLUMN_OPTIONS);
+	}
+	start_only(cc);
+	strbuf_adds(&cc->sql, "SET (");
+	if (add_options(&cc->sql, new, old, 1)) {
+		strbuf_addch(&cc->sql, ')');
+		emit(cc, CH_COLUMN_OPTIONS);
+	}
+}
+
+static void change_settings(struct column_change *cc)
+{
+	change_storage(cc);
+	change_compression(cc);
+	change_statistics_target(cc);
+	change_attribute_options(cc);
+}
+
+void column_settings_create(struct plan *plan, const struct object *col,
+			    struct stmt *after)
+{
+	struct column_change cc = { plan, NULL, col, STRBUF_INIT, after, 0 };
+
+	change_settings(&cc);
+	strbuf_release(&cc.sql);
+}
+
 static void column_alter(struct plan *plan, const struct object *from,
 			 const struct object *to)
 {
-	struct column_change cc = { plan, from, to, STRBUF_INIT, NULL };
+	struct column_change cc = { plan, from, to, STRBUF_INIT, NULL, 0 };
 	const char *old_identity = obj_get(from, "identity");
 	const char *new_identity = obj_get(to, "identity");
 	int default_dropped;
@@ -326,6 +508,8 @@ static void column_alter(struct plan *plan, const struct object *from,
 		add_identity(&cc);
 	else if (old_identity && new_identity)
 		alter_identity(&cc);
+	change_fdw_options(&cc);
+	change_settings(&cc);
 out:
 	strbuf_release(&cc.sql);
 }

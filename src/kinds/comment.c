@@ -27,6 +27,7 @@ static const struct kind_sql {
 	{ "domain", "DOMAIN", "DOMAIN", "DOMAIN", "U" },
 	{ "domain constraint", "CONSTRAINT", NULL, NULL, "" },
 	{ "range type", "TYPE", "TYPE", "TYPE", "U" },
+	{ "base type", "TYPE", "TYPE", "TYPE", "U" },
 	{ "composite type", "TYPE", "TYPE", "TYPE", "U" },
 	{ "sequence", "SEQUENCE", "SEQUENCE", "SEQUENCE", "" },
 	{ "table", "TABLE", "TABLE", "TABLE", "" },
@@ -41,6 +42,9 @@ static const struct kind_sql {
 	{ "function", "FUNCTION", "FUNCTION", "FUNCTION", "X" },
 	{ "procedure", "PROCEDURE", "PROCEDURE", "PROCEDURE", "X" },
 	{ "aggregate", "AGGREGATE", "FUNCTION", "AGGREGATE", "X" },
+	{ "operator", "OPERATOR", NULL, "OPERATOR", "" },
+	{ "operator family", "OPERATOR FAMILY", NULL, "OPERATOR FAMILY", "" },
+	{ "operator class", "OPERATOR CLASS", NULL, "OPERATOR CLASS", "" },
 	{ "trigger", "TRIGGER", NULL, NULL, "" },
 	{ "event trigger", "EVENT TRIGGER", NULL, "EVENT TRIGGER", "" },
 	{ "policy", "POLICY", NULL, NULL, "" },
@@ -55,19 +59,21 @@ static const struct kind_sql {
 	  "TEXT SEARCH CONFIGURATION", "" },
 	{ "text search dictionary", "TEXT SEARCH DICTIONARY", NULL,
 	  "TEXT SEARCH DICTIONARY", "" },
+	{ "text search parser", "TEXT SEARCH PARSER", NULL, NULL, "" },
+	{ "text search template", "TEXT SEARCH TEMPLATE", NULL, NULL, "" },
+	{ "cast", "CAST", NULL, NULL, "" },
 };
 
 static const struct kind_sql *sql_of(const struct object *o)
 {
 	const char *kind = obj_kind_name(o->kind);
 
-	/* one kind for both, told apart by a fact */
-	if (!strcmp(kind, "view") && obj_flag(o, "materialized"))
-		kind = "materialized view";
-
 	/* one kind for both, so that one can become the other in place */
 	if (o->kind == OBJ_VIEW && obj_flag(o, "materialized"))
 		kind = "materialized view";
+	/* a foreign table is a table with a server */
+	if (o->kind == OBJ_TABLE && obj_get(o, "foreign_server"))
+		kind = "foreign table";
 
 	for (size_t i = 0; i < sizeof(kind_sql) / sizeof(*kind_sql); i++)
 		if (!strcmp(kind_sql[i].kind, kind))
@@ -95,6 +101,12 @@ void object_sql_name(struct strbuf *sb, const struct object *o)
 {
 	const struct object *p = o->parent;
 
+	/* a cast is named by its types, which the query quoted */
+	if (o->kind == OBJ_CAST) {
+		strbuf_addf(sb, "(%s AS %s)", obj_get(o, "source"),
+			    obj_get(o, "target"));
+		return;
+	}
 	if (p && o->kind == OBJ_COLUMN) {
 		quote_qualified(sb, p->schema, p->name);
 		strbuf_addch(sb, '.');
@@ -102,12 +114,25 @@ void object_sql_name(struct strbuf *sb, const struct object *o)
 		return;
 	}
 	/* constraints, triggers, policies: named within what they belong to */
-	if (p && !(obj_kind_flags(o->kind) & KIND_RELATION)) {
+	if (p && !(obj_kind_flags(o->kind) & KIND_RELATION) &&
+	    o->kind != OBJ_STATISTICS) {
 		quote_ident(sb, o->name);
 		strbuf_adds(sb, " ON ");
 		if (!strcmp(obj_kind_name(p->kind), "domain"))
 			strbuf_adds(sb, "DOMAIN ");
 		quote_qualified(sb, p->schema, p->name);
+		return;
+	}
+	/* operator names are never quoted; classes and families name a method */
+	if (o->kind == OBJ_OPERATOR) {
+		quote_ident(sb, o->schema);
+		strbuf_addf(sb, ".%s (%s)", o->name, o->args ? o->args : "");
+		return;
+	}
+	if (o->kind == OBJ_OPFAMILY || o->kind == OBJ_OPCLASS) {
+		quote_qualified(sb, o->schema, o->name);
+		strbuf_adds(sb, " USING ");
+		quote_ident(sb, o->args ? o->args : "");
 		return;
 	}
 	quote_qualified(sb, o->schema, o->name);
@@ -150,6 +175,7 @@ void comment_plan(struct plan *plan, const struct object *from,
 	const char *old = from ? obj_get(from, "comment") : NULL;
 	const char *new = obj_get(to, "comment");
 	struct strbuf sql = STRBUF_INIT;
+	const char *what = NULL;
 	struct stmt *st;
 
 	/* a side read without comments (--no-comments) says nothing */
@@ -167,7 +193,15 @@ void comment_plan(struct plan *plan, const struct object *from,
 		quote_literal(&sql, new);
 	else
 		strbuf_adds(&sql, "NULL");
-	st = plan_add(plan, ACT_ALTER, CH_COMMENT, to, NULL, &sql);
+	/* a cast's name is its types: say what it is, unquoted */
+	if (to->kind == OBJ_CAST) {
+		struct strbuf name = STRBUF_INIT;
+
+		object_sql_name(&name, to);
+		what = arena_printf(&plan->arena, "cast %s", name.buf);
+		strbuf_release(&name);
+	}
+	st = plan_add(plan, ACT_ALTER, CH_COMMENT, to, what, &sql);
 	st->custom_keys = 1;
 	keylist_add(plan, &st->needs, to->key);
 	strbuf_release(&sql);

@@ -45,13 +45,17 @@ static void constraint_create(struct plan *plan, const struct object *o)
 	strbuf_adds(&sql, obj_get(o, "definition"));
 	if (table_new_in_plan(plan, o->parent))
 		ch = CH_ADD_CONSTRAINT_NEW_TABLE;
+	else if (obj_get(o->parent, "foreign_server"))
+		ch = CH_FOREIGN_TABLE_CHECK;	/* never checks remote rows */
 	else if (!obj_flag(o, "validated"))
 		ch = CH_ADD_CONSTRAINT_NOT_VALID;
 	else if (type_of(o) == 'f')
 		ch = CH_ADD_FOREIGN_KEY;
 	else
 		ch = CH_ADD_CONSTRAINT;
-	plan_add(plan, ACT_CREATE, ch, o, NULL, &sql);
+	/* a key's new index is no table's replica identity until told */
+	table_identity_index_created(plan, o,
+				     plan_add(plan, ACT_CREATE, ch, o, NULL, &sql));
 	strbuf_release(&sql);
 }
 

@@ -1,5 +1,6 @@
 /*
- * index.c: indexes that no constraint owns; any change re-creates them.  An
+ * index.c: indexes that no constraint owns; ALTER INDEX changes their storage
+ * parameters and tablespace, any other change re-creates them.  An
  * index on a partitioned table makes (or adopts) one on every partition,
  * and partitions get their parent's indexes: those are implicit.
  */
@@ -8,12 +9,83 @@
 #include "pgdiff/kinds.h"
 #include "pgdiff/quote.h"
 
+/*
+ * Where in pg_get_indexdef's text its clauses are: " WITH (...)" (from
+ * *with to *with_end) and " WHERE ..." (from *where); the length of def
+ * for those it lacks.  Only text outside quotes and parentheses counts.
+ */
+static void find_clauses(const char *def, size_t *with, size_t *with_end,
+			 size_t *where)
+{
+	size_t len = strlen(def);
+	int depth = 0;
+	char quote = 0;
+
+	*with = *with_end = *where = len;
+	for (size_t i = 0; i < len; i++) {
+		char c = def[i];
+
+		if (quote) {
+			if (c == quote)
+				quote = 0;	/* a doubled quote reopens at once */
+			continue;
+		}
+		if (c == '\'' || c == '"') {
+			quote = c;
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')') {
+			if (--depth == 0 && *with < len && *with_end == len)
+				*with_end = i + 1;
+		} else if (!depth && !strncmp(def + i, " WITH (", 7) &&
+			   *with == len) {
+			*with = i;
+		} else if (!depth && !strncmp(def + i, " WHERE ", 7)) {
+			*where = i;
+			return;
+		}
+	}
+}
+
+/*
+ * The definition without its storage parameters, which ALTER INDEX can
+ * change: what only a new index can.
+ */
+static void core_definition(struct strbuf *sb, const struct object *o)
+{
+	const char *def = obj_get(o, "definition");
+	size_t with, with_end, where;
+
+	find_clauses(def, &with, &with_end, &where);
+	strbuf_add(sb, def, with);
+	strbuf_adds(sb, def + with_end);
+}
+
+/*
+ * Whether from can become to only by being re-created: a partitioned
+ * index's parameters cannot be changed either (its partitions' can).
+ */
+static int needs_recreate(const struct object *from, const struct object *to)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	int differs;
+
+	core_definition(&a, from);
+	core_definition(&b, to);
+	differs = strcmp(a.buf, b.buf) != 0 ||
+		  (to->parent && obj_get(to->parent, "partition_key") &&
+		   obj_attr_differs(from, to, "options"));
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return differs;
+}
+
 /* The definition without ONLY: a partitioned index is made whole at once. */
 static void create_definition(struct strbuf *sb, const struct object *o)
 {
 	const char *def = obj_get(o, "definition");
 	struct strbuf head = STRBUF_INIT;
-	size_t skip = 0;
+	size_t skip = 0, with, with_end, where;
 
 	strbuf_adds(&head, obj_flag(o, "is_unique") ? "CREATE UNIQUE INDEX " :
 		    "CREATE INDEX ");
@@ -23,10 +95,13 @@ static void create_definition(struct strbuf *sb, const struct object *o)
 		skip = strlen(" ONLY");
 	if (skip) {
 		strbuf_add(sb, def, head.len - skip - 1);
-		strbuf_adds(sb, def + head.len - 1);
-	} else {
-		strbuf_adds(sb, def);
+		def += head.len - 1;
 	}
+	/* TABLESPACE goes between WITH (...) and WHERE */
+	find_clauses(def, &with, &with_end, &where);
+	strbuf_add(sb, def, where);
+	tablespace_clause(sb, obj_get(o, "tablespace"));
+	strbuf_adds(sb, def + where);
 	strbuf_release(&head);
 }
 
@@ -40,7 +115,7 @@ static int index_new_in_plan(const struct plan *plan, const char *qname)
 	strbuf_addf(&key, "%s %s", obj_kind_name(OBJ_INDEX), qname);
 	from = snapshot_find(plan->from, key.buf);
 	to = snapshot_find(plan->to, key.buf);
-	fresh = !from || !to || obj_attr_differs(from, to, "definition") ||
+	fresh = !from || !to || needs_recreate(from, to) ||
 		table_new_in_plan(plan, to->parent);
 	strbuf_release(&key);
 	return fresh;
@@ -74,15 +149,19 @@ static void index_create(struct plan *plan, const struct object *o)
 {
 	struct strbuf sql = STRBUF_INIT;
 	int new_table = table_new_in_plan(plan, o->parent);
+	struct stmt *st;
 
 	if (comes_with_parent(plan, o))
 		return;
 	create_definition(&sql, o);
-	plan_add(plan, ACT_CREATE,
-		 new_table ? CH_CREATE_INDEX_NEW_TABLE : CH_CREATE_INDEX,
-		 o, NULL, &sql);
+	st = plan_add(plan, ACT_CREATE,
+		      new_table ? CH_CREATE_INDEX_NEW_TABLE : CH_CREATE_INDEX,
+		      o, NULL, &sql);
+	plan_check_tablespace(plan, st, obj_get(o, "tablespace"));
 	if (obj_get(o, "attached_to"))
 		attach_index(plan, o);
+	/* a new index is no table's replica identity until told */
+	table_identity_index_created(plan, o, st);
 	strbuf_release(&sql);
 }
 
@@ -124,10 +203,51 @@ static void index_drop(struct plan *plan, const struct object *o)
 		index_drop_as(plan, o, CH_DROP_INDEX);
 }
 
+/* "ALTER INDEX i ..." that needs the index and creates nothing. */
+static struct stmt *alter_index(struct plan *plan, const struct object *o,
+				enum change ch, struct strbuf *sql)
+{
+	struct stmt *st = plan_add(plan, ACT_ALTER, ch, o, NULL, sql);
+
+	/* a no-op should the planner re-create the index */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, o->key);
+	return st;
+}
+
+/* Storage parameters and tablespace: changed in place. */
+static void alter_storage(struct plan *plan, const struct object *from,
+			  const struct object *to)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const char *ts = obj_get(to, "tablespace");
+	int strong;
+
+	strbuf_adds(&sql, "ALTER INDEX ");
+	quote_qualified(&sql, to->schema, to->name);
+	if (reloptions_alter(&sql, obj_get(from, "options"),
+			     obj_get(to, "options"), &strong))
+		alter_index(plan, to, strong ? CH_TABLE_OPTIONS_EXCLUSIVE :
+			    CH_INDEX_OPTIONS, &sql);
+	if (obj_attr_differs(from, to, "tablespace")) {
+		strbuf_reset(&sql);
+		strbuf_adds(&sql, "ALTER INDEX ");
+		quote_qualified(&sql, to->schema, to->name);
+		strbuf_adds(&sql, " SET TABLESPACE ");
+		quote_ident(&sql, ts ? ts : "pg_default");
+		/* a partitioned index's is only where new partitions' go */
+		plan_check_tablespace(plan, alter_index(plan, to,
+			obj_get(to->parent, "partition_key") ?
+			CH_PARTITIONED_TABLESPACE : CH_INDEX_TABLESPACE, &sql),
+			ts);
+	}
+	strbuf_release(&sql);
+}
+
 static void index_alter(struct plan *plan, const struct object *from,
 			const struct object *to)
 {
-	if (obj_attr_differs(from, to, "definition")) {
+	if (needs_recreate(from, to)) {
 		if (!drop_attached(plan, from, CH_RECREATE_DROP))
 			index_drop_as(plan, from, CH_RECREATE_DROP);
 		index_create(plan, to);
@@ -138,6 +258,10 @@ static void index_alter(struct plan *plan, const struct object *from,
 	    obj_attr_differs(from, to, "attached_to") &&
 	    !comes_with_parent(plan, to))
 		attach_index(plan, to);
+	/* a new parent index makes this one anew, like itself */
+	if (!obj_get(to, "attached_to") ||
+	    !index_new_in_plan(plan, obj_get(to, "attached_to")))
+		alter_storage(plan, from, to);
 }
 
 const struct kind_ops index_ops = { index_create, index_drop, index_alter };

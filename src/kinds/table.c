@@ -1,6 +1,7 @@
 /*
- * table.c: CREATE / DROP TABLE, logging, partitioning and inheritance, and
- * the walk over a table's columns.
+ * table.c: CREATE / DROP TABLE, logging, partitioning and inheritance,
+ * storage parameters, tablespace and replica identity, and the walk over a
+ * table's columns.
  */
 #include <string.h>
 
@@ -13,6 +14,12 @@ static int unlogged(const struct object *t)
 {
 	const char *p = obj_get(t, "persistence");
 	return p && p[0] == 'u';
+}
+
+/* A foreign table is a table with a server (one kind, like views). */
+static int foreign_table(const struct object *t)
+{
+	return obj_get(t, "foreign_server") != NULL;
 }
 
 /*
@@ -107,10 +114,15 @@ size_t table_children(const struct object *t, const struct object ***out)
 	return n;
 }
 
-/* Partitioned <-> regular, or another partition key: only a new table does. */
+/*
+ * Partitioned <-> regular, or another partition key: only a new table
+ * does; and no ALTER moves a foreign table to another server or makes a
+ * table foreign or local.
+ */
 static int needs_recreate(const struct object *from, const struct object *to)
 {
-	return obj_attr_differs(from, to, "partition_key");
+	return obj_attr_differs(from, to, "partition_key") ||
+	       obj_attr_differs(from, to, "foreign_server");
 }
 
 int table_new_in_plan(const struct plan *plan, const struct object *t)
@@ -198,6 +210,23 @@ static int recurses(const char *fact)
 }
 
 /*
+ * Per-column settings a column made by its parent's statement does not
+ * take from the target: column.c sets them (storage and compression may
+ * come from the parent column; setting them again is harmless).
+ */
+static int starts_at_default(const char *fact)
+{
+	static const char *const facts[] = {
+		"storage", "compression", "statistics_target", "attribute_options",
+	};
+
+	for (size_t i = 0; i < sizeof(facts) / sizeof(*facts); i++)
+		if (!strcmp(facts[i], fact))
+			return 1;
+	return 0;
+}
+
+/*
  * col as it will be once its parents' statements ran: base's facts (the
  * column before), with those the parent column's change carries down
  * taken from the parent's target (all of them when base is NULL: the
@@ -220,6 +249,8 @@ static const struct object *as_inherited(struct plan *plan,
 		const char *name = facts->attrs[i].name;
 
 		o->attrs[i] = facts->attrs[i];
+		if (!base && starts_at_default(name))
+			o->attrs[i].value = NULL;
 		if (!recurses(name))
 			continue;
 		if (!base || !psource ||
@@ -322,16 +353,154 @@ static void alter_inherited_columns(struct plan *plan, const struct object *t,
 	}
 }
 
+void tablespace_clause(struct strbuf *sb, const char *ts)
+{
+	if (!ts)
+		return;
+	strbuf_adds(sb, " TABLESPACE ");
+	quote_ident(sb, ts);
+}
+
+void plan_check_tablespace(struct plan *plan, struct stmt *st, const char *ts)
+{
+	if (!ts || snapshot_has_tablespace(plan->from, ts) != 0)
+		return;
+	st->reason = arena_printf(&plan->arena,
+		"%s; tablespace %s does not exist on the source server",
+		st->reason, ts);
+	for (size_t i = 0; i < plan->nmissing_tablespaces; i++)
+		if (!strcmp(plan->missing_tablespaces[i], ts))
+			return;
+	ALLOC_GROW(plan->missing_tablespaces, plan->nmissing_tablespaces + 1,
+		   plan->missing_tablespaces_alloc);
+	plan->missing_tablespaces[plan->nmissing_tablespaces++] =
+		arena_strdup(&plan->arena, ts);
+}
+
+static void add_deps_of(struct plan *plan, struct keylist *l,
+			const struct object *o)
+{
+	for (size_t i = 0; i < o->ndeps; i++)
+		keylist_add(plan, l, o->deps[i].on->key);
+}
+
+/*
+ * The identity index of t (an index, or a key constraint's), target side;
+ * NULL when t's identity is not an index.
+ */
+static const struct object *identity_index(const struct plan *plan,
+					   const struct object *t)
+{
+	const char *name = obj_get(t, "replica_index");
+	struct strbuf key = STRBUF_INIT;
+	const struct object *o;
+
+	if (!str_equal(obj_get(t, "replica_identity"), "index") || !name)
+		return NULL;
+	obj_make_key(&key, OBJ_INDEX, t->schema, t->name, name, NULL);
+	o = snapshot_find(plan->to, key.buf);
+	if (!o) {
+		strbuf_reset(&key);
+		obj_make_key(&key, OBJ_CONSTRAINT, t->schema, t->name, name,
+			     NULL);
+		o = snapshot_find(plan->to, key.buf);
+	}
+	strbuf_release(&key);
+	return o;
+}
+
+/* "ALTER TABLE t REPLICA IDENTITY ..." for the identity of t (target). */
+static struct stmt *set_identity(struct plan *plan, const struct object *t)
+{
+	const char *ri = obj_get(t, "replica_identity");
+	const struct object *idx = identity_index(plan, t), *pt;
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	strbuf_adds(&sql, "ALTER TABLE ");
+	qualified_name(&sql, t);
+	strbuf_adds(&sql, " REPLICA IDENTITY ");
+	if (idx) {
+		strbuf_adds(&sql, "USING INDEX ");
+		quote_ident(&sql, idx->name);
+	} else if (ri && !strcmp(ri, "full")) {
+		strbuf_adds(&sql, "FULL");
+	} else if (ri && strcmp(ri, "index")) {
+		strbuf_adds(&sql, "NOTHING");
+	} else {
+		/* an index the target lacks: no identity, as there */
+		strbuf_adds(&sql, ri ? "NOTHING" : "DEFAULT");
+	}
+	st = plan_add(plan, ACT_ALTER, CH_REPLICA_IDENTITY, t, NULL, &sql);
+	strbuf_release(&sql);
+	/*
+	 * After the table, its index, and the columns that index is on
+	 * becoming NOT NULL; it creates nothing others wait for.
+	 */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->creates,
+		    arena_printf(&plan->arena, "replica identity %s", t->key));
+	keylist_add(plan, &st->needs, t->key);
+	if (!idx)
+		return st;
+	keylist_add(plan, &st->needs, idx->key);
+	add_deps_of(plan, &st->needs, idx);
+	/* a partition's may come with its parent's index or key */
+	if (obj_get(idx, "attached_to"))
+		keylist_add(plan, &st->needs, arena_printf(&plan->arena, "%s %s",
+			    obj_kind_name(OBJ_INDEX), obj_get(idx, "attached_to")));
+	if (str_equal(obj_get(idx, "inheritance"), "inherited") &&
+	    obj_get(t, "partition_of") &&
+	    (pt = table_named(plan->to, obj_get(t, "partition_of"))))
+		for (size_t i = 0; i < plan->to->nobjects; i++) {
+			const struct object *c = plan->to->objects[i];
+			if (c->kind == OBJ_CONSTRAINT && c->parent == pt)
+				keylist_add(plan, &st->needs, c->key);
+		}
+	for (size_t i = 0; i < t->nchildren; i++)
+		keylist_add(plan, &st->needs, t->children[i]->key);
+	return st;
+}
+
+static int identity_changes(const struct object *from, const struct object *to)
+{
+	return obj_attr_differs(from, to, "replica_identity") ||
+	       (str_equal(obj_get(to, "replica_identity"), "index") &&
+		obj_attr_differs(from, to, "replica_index"));
+}
+
+void table_identity_index_created(struct plan *plan, const struct object *idx,
+				  struct stmt *created)
+{
+	const struct object *t = idx->parent;
+	const struct object *from;
+
+	if (!t || t->kind != OBJ_TABLE || identity_index(plan, t) != idx)
+		return;
+	/* a changed identity is set by the table's own ALTER */
+	from = plan_source_of(plan, t);
+	if (from && !table_new_in_plan(plan, t) && identity_changes(from, t))
+		return;
+	stmt_after(set_identity(plan, t), created);
+}
+
 static void table_create(struct plan *plan, const struct object *t)
 {
 	struct strbuf sql = STRBUF_INIT;
 	const char *partition_of = obj_get(t, "partition_of");
 	const char *key = obj_get(t, "partition_key");
 	const char *inherits = obj_get(t, "inherits");
+	const char *ts = obj_get(t, "tablespace");
+	const struct object *parent, *idx;
+	struct stmt *st;
 	size_t listed = 0;
+	enum change ch = partition_of ? CH_CREATE_PARTITION : CH_CREATE_TABLE;
 
-	strbuf_adds(&sql, unlogged(t) ? "CREATE UNLOGGED TABLE " :
-		    "CREATE TABLE ");
+	if (foreign_table(t))
+		strbuf_adds(&sql, "CREATE FOREIGN TABLE ");
+	else
+		strbuf_adds(&sql, unlogged(t) ? "CREATE UNLOGGED TABLE " :
+			    "CREATE TABLE ");
 	qualified_name(&sql, t);
 	if (partition_of) {
 		/* a partition's columns are its parent's */
@@ -362,10 +531,36 @@ static void table_create(struct plan *plan, const struct object *t)
 	}
 	if (key)
 		strbuf_addf(&sql, " PARTITION BY %s", key);
-	rls_alter(plan, NULL, t,
-		  plan_add(plan, ACT_CREATE,
-			   partition_of ? CH_CREATE_PARTITION : CH_CREATE_TABLE,
-			   t, NULL, &sql));
+	if (foreign_table(t)) {
+		strbuf_adds(&sql, "\n    SERVER ");
+		quote_ident(&sql, obj_get(t, "foreign_server"));
+		fdw_options_create(&sql, obj_get(t, "fdw_options"));
+		ch = CH_CREATE_FOREIGN_TABLE;
+	}
+	reloptions_with(&sql, obj_get(t, "options"));
+	tablespace_clause(&sql, ts);
+	/* a partition is made in its parent's tablespace unless told */
+	if (!ts && partition_of && (parent = table_named(plan->to, partition_of)) &&
+	    obj_get(parent, "tablespace"))
+		strbuf_adds(&sql, " TABLESPACE pg_default");
+	st = plan_add(plan, ACT_CREATE, ch, t, NULL, &sql);
+	plan_check_tablespace(plan, st, ts);
+	rls_alter(plan, NULL, t, st);
+	/* the columns it lists; those of its parents come below */
+	for (size_t i = 0; i < t->nchildren && !partition_of; i++)
+		if (!str_equal(obj_get(t->children[i], "inheritance"), "inherited"))
+			column_settings_create(plan, t->children[i], st);
+	/*
+	 * An identity index sets it once it exists; one a new partition gets
+	 * from its parent exists at once.
+	 */
+	idx = identity_index(plan, t);
+	if (obj_get(t, "replica_identity") &&
+	    (!str_equal(obj_get(t, "replica_identity"), "index") ||
+	     (idx && partition_of &&
+	      (obj_get(idx, "attached_to") ||
+	       str_equal(obj_get(idx, "inheritance"), "inherited")))))
+		stmt_after(set_identity(plan, t), st);
 	if (partition_of || inherits)
 		alter_inherited_columns(plan, t, partition_of != NULL);
 	strbuf_release(&sql);
@@ -376,7 +571,8 @@ static void table_drop_as(struct plan *plan, const struct object *t,
 {
 	struct strbuf sql = STRBUF_INIT;
 
-	strbuf_adds(&sql, "DROP TABLE ");
+	strbuf_adds(&sql, foreign_table(t) ? "DROP FOREIGN TABLE " :
+		    "DROP TABLE ");
 	qualified_name(&sql, t);
 	plan_add(plan, ACT_DROP, ch, t, NULL, &sql);
 	strbuf_release(&sql);
@@ -384,7 +580,8 @@ static void table_drop_as(struct plan *plan, const struct object *t,
 
 static void table_drop(struct plan *plan, const struct object *t)
 {
-	table_drop_as(plan, t, CH_DROP_TABLE);
+	table_drop_as(plan, t, foreign_table(t) ? CH_DROP_FOREIGN_TABLE :
+		      CH_DROP_TABLE);
 }
 
 /* "ALTER TABLE parent DETACH PARTITION t", "ALTER TABLE t NO INHERIT p" */
@@ -404,13 +601,6 @@ static void unlink_parent(struct plan *plan, const struct object *t,
 	plan_add(plan, ACT_ALTER,
 		 partition ? CH_DETACH_PARTITION : CH_NO_INHERIT, t, NULL, &sql);
 	strbuf_release(&sql);
-}
-
-static void add_deps_of(struct plan *plan, struct keylist *l,
-			const struct object *o)
-{
-	for (size_t i = 0; i < o->ndeps; i++)
-		keylist_add(plan, l, o->deps[i].on->key);
 }
 
 /*
@@ -502,6 +692,47 @@ static void keep_sequence_persistence(struct plan *plan,
 	strbuf_release(&sql);
 }
 
+/*
+ * Storage parameters, after the columns (a toast table's appear with its
+ * first column that needs one), and the tablespace.
+ */
+static void alter_storage(struct plan *plan, const struct object *from,
+			  const struct object *to)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const char *ts = obj_get(to, "tablespace");
+	struct stmt *st;
+	int strong;
+
+	strbuf_adds(&sql, "ALTER TABLE ");
+	qualified_name(&sql, to);
+	if (reloptions_alter(&sql, obj_get(from, "options"),
+			     obj_get(to, "options"), &strong)) {
+		st = plan_add(plan, ACT_ALTER, strong ? CH_TABLE_OPTIONS_EXCLUSIVE :
+			      CH_TABLE_OPTIONS, to, NULL, &sql);
+		st->custom_keys = 1;
+		keylist_add(plan, &st->needs, to->key);
+		for (size_t i = 0; i < to->nchildren; i++)
+			keylist_add(plan, &st->needs, to->children[i]->key);
+	}
+	strbuf_reset(&sql);
+	if (!obj_attr_differs(from, to, "tablespace"))
+		goto out;
+	/* a partitioned table's is only where new partitions go */
+	strbuf_adds(&sql, "ALTER TABLE ");
+	qualified_name(&sql, to);
+	strbuf_adds(&sql, " SET TABLESPACE ");
+	quote_ident(&sql, ts ? ts : "pg_default");
+	st = plan_add(plan, ACT_ALTER, obj_get(to, "partition_key") ?
+		      CH_PARTITIONED_TABLESPACE : CH_TABLE_TABLESPACE,
+		      to, NULL, &sql);
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, to->key);
+	plan_check_tablespace(plan, st, ts);
+out:
+	strbuf_release(&sql);
+}
+
 static void table_alter(struct plan *plan, const struct object *from,
 			const struct object *to)
 {
@@ -515,10 +746,22 @@ static void table_alter(struct plan *plan, const struct object *from,
 	size_t same = 0, first;
 
 	if (needs_recreate(from, to)) {
-		table_drop_as(plan, from, CH_RECREATE_TABLE);
+		/* a foreign table holds no local data; a table becoming one does */
+		table_drop_as(plan, from, foreign_table(from) ?
+			      CH_RECREATE_FOREIGN_TABLE :
+			      foreign_table(to) ? CH_TABLE_TO_FOREIGN :
+			      CH_RECREATE_TABLE);
 		table_create(plan, to);
 		return;
 	}
+	strbuf_adds(&sql, "ALTER FOREIGN TABLE ");
+	qualified_name(&sql, to);
+	strbuf_addch(&sql, ' ');
+	if (fdw_options_alter(&sql, obj_get(from, "fdw_options"),
+			      obj_get(to, "fdw_options")))
+		plan_add(plan, ACT_ALTER, CH_FOREIGN_TABLE_OPTIONS, to, NULL,
+			 &sql);
+	strbuf_reset(&sql);
 	if (unlogged(from) != unlogged(to)) {
 		strbuf_adds(&sql, "ALTER TABLE ");
 		qualified_name(&sql, to);
@@ -544,6 +787,9 @@ static void table_alter(struct plan *plan, const struct object *from,
 	parents_release(&a);
 	parents_release(&b);
 	rls_alter(plan, from, to, NULL);
+	alter_storage(plan, from, to);
+	if (identity_changes(from, to))
+		set_identity(plan, to);
 	strbuf_release(&sql);
 }
 

@@ -14,6 +14,7 @@ static int in_type_namespace(enum obj_kind kind)
 	switch (kind) {
 	case OBJ_ENUM:
 	case OBJ_DOMAIN:
+	case OBJ_BASE_TYPE:
 	case OBJ_RANGE:
 	case OBJ_COMPOSITE:
 		return 1;

@@ -43,81 +43,6 @@ static void set_keys(struct plan *plan, struct stmt *st,
 		keylist_add(plan, deps, v->deps[i].on->key);
 }
 
-/*
- * Options come from the catalog as "name=value" lines, sorted.  Option
- * names are the server's own (validated when set); quote them only if
- * they would not read back.
- */
-static void add_option_name(struct strbuf *sb, const char *name, size_t len)
-{
-	struct strbuf n = STRBUF_INIT;
-
-	strbuf_add(&n, name, len);
-	if (ident_needs_quotes(n.buf))
-		quote_ident(sb, n.buf);
-	else
-		strbuf_adds(sb, n.buf);
-	strbuf_release(&n);
-}
-
-/* The value of option name (len bytes) in a list, or NULL. */
-static const char *find_option(const char *list, const char *name,
-			       size_t len, size_t *vlen)
-{
-	for (const char *p = list; p && *p; ) {
-		size_t line = strcspn(p, "\n");
-		size_t nlen = strcspn(p, "=\n");
-
-		if (nlen == len && !strncmp(p, name, len)) {
-			const char *v = p[nlen] == '=' ? p + nlen + 1 : p + nlen;
-			*vlen = (size_t)(p + line - v);
-			return v;
-		}
-		p += line;
-		if (*p == '\n')
-			p++;
-	}
-	return NULL;
-}
-
-/*
- * Appends "name='value', ..." for the options of list that other lacks or
- * holds with another value (all of them when other is NULL); with values
- * 0, only the names of those other lacks (for RESET).  Returns how many.
- */
-static int add_options(struct strbuf *sb, const char *list,
-		       const char *other, int values)
-{
-	int n = 0;
-
-	for (const char *p = list; p && *p; ) {
-		size_t line = strcspn(p, "\n");
-		size_t nlen = strcspn(p, "=\n");
-		const char *v = p[nlen] == '=' ? p + nlen + 1 : p + nlen;
-		size_t vlen = (size_t)(p + line - v), olen = 0;
-		const char *ov = find_option(other, p, nlen, &olen);
-		int wanted = values ? !ov || olen != vlen || strncmp(ov, v, vlen)
-				    : !ov;
-
-		if (wanted) {
-			if (n++)
-				strbuf_adds(sb, ", ");
-			add_option_name(sb, p, nlen);
-			if (values) {
-				struct strbuf val = STRBUF_INIT;
-				strbuf_add(&val, v, vlen);
-				strbuf_addch(sb, '=');
-				quote_literal(sb, val.buf);
-				strbuf_release(&val);
-			}
-		}
-		p += line;
-		if (*p == '\n')
-			p++;
-	}
-	return n;
-}
-
 /* "CREATE [OR REPLACE] [MATERIALIZED] VIEW name [WITH (...)] AS query". */
 static void view_sql(struct strbuf *sql, const struct object *v, int replace)
 {
@@ -126,11 +51,9 @@ static void view_sql(struct strbuf *sql, const struct object *v, int replace)
 	strbuf_adds(sql, replace ? "CREATE OR REPLACE " : "CREATE ");
 	strbuf_adds(sql, materialized(v) ? "MATERIALIZED VIEW " : "VIEW ");
 	quote_qualified(sql, v->schema, v->name);
-	if (options) {
-		strbuf_adds(sql, " WITH (");
-		add_options(sql, options, NULL, 1);
-		strbuf_addch(sql, ')');
-	}
+	reloptions_with(sql, options);
+	if (materialized(v))
+		tablespace_clause(sql, obj_get(v, "tablespace"));
 	strbuf_adds(sql, " AS\n");
 	strbuf_adds(sql, obj_get(v, "definition"));
 	if (materialized(v))
@@ -147,6 +70,7 @@ static void view_create(struct plan *plan, const struct object *v)
 	st = plan_add(plan, ACT_CREATE,
 		      materialized(v) ? CH_CREATE_MATVIEW : CH_CREATE_VIEW,
 		      v, NULL, &sql);
+	plan_check_tablespace(plan, st, obj_get(v, "tablespace"));
 	set_keys(plan, st, v, 1);
 	strbuf_release(&sql);
 }
@@ -252,17 +176,15 @@ static void alter_options(struct plan *plan, const struct object *from,
 			  const struct object *to)
 {
 	const char *old = obj_get(from, "options"), *new = obj_get(to, "options");
-	struct strbuf sql = STRBUF_INIT, set = STRBUF_INIT, reset = STRBUF_INIT;
+	struct strbuf sql = STRBUF_INIT;
 	struct stmt *st;
+	int strong;
 
 	strbuf_adds(&sql, materialized(to) ? "ALTER MATERIALIZED VIEW " :
 		    "ALTER VIEW ");
 	quote_qualified(&sql, to->schema, to->name);
-	if (add_options(&set, new, old, 1))
-		strbuf_addf(&sql, " SET (%s)", set.buf);
-	if (add_options(&reset, old, new, 0))
-		strbuf_addf(&sql, "%s RESET (%s)", set.len ? "," : "",
-			    reset.buf);
+	if (!reloptions_alter(&sql, old, new, &strong))
+		goto out;
 	st = plan_add(plan, ACT_ALTER, materialized(to) ? CH_MATVIEW_OPTIONS :
 		      CH_VIEW_OPTIONS, to, NULL, &sql);
 	/*
@@ -271,9 +193,27 @@ static void alter_options(struct plan *plan, const struct object *from,
 	 */
 	st->custom_keys = 1;
 	keylist_add(plan, &st->needs, to->key);
+out:
 	strbuf_release(&sql);
-	strbuf_release(&set);
-	strbuf_release(&reset);
+}
+
+/* Moves the materialized view's data: a rewrite under an exclusive lock. */
+static void alter_tablespace(struct plan *plan, const struct object *to)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const char *ts = obj_get(to, "tablespace");
+	struct stmt *st;
+
+	strbuf_adds(&sql, "ALTER MATERIALIZED VIEW ");
+	quote_qualified(&sql, to->schema, to->name);
+	strbuf_adds(&sql, " SET TABLESPACE ");
+	quote_ident(&sql, ts ? ts : "pg_default");
+	st = plan_add(plan, ACT_ALTER, CH_MATVIEW_TABLESPACE, to, NULL, &sql);
+	/* like the options: a no-op after a re-creation */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, to->key);
+	plan_check_tablespace(plan, st, ts);
+	strbuf_release(&sql);
 }
 
 static void view_alter(struct plan *plan, const struct object *from,
@@ -296,8 +236,13 @@ static void view_alter(struct plan *plan, const struct object *from,
 			 "drops view %s to re-create it: a column it uses changes type");
 	else if (query_changed)
 		replace(plan, from, to);
-	else if (obj_attr_differs(from, to, "options"))
-		alter_options(plan, from, to);
+	else {
+		if (obj_attr_differs(from, to, "options"))
+			alter_options(plan, from, to);
+		if (materialized(to) &&
+		    obj_attr_differs(from, to, "tablespace"))
+			alter_tablespace(plan, to);
+	}
 }
 
 const struct kind_ops view_ops = { view_create, view_drop, view_alter };

@@ -141,7 +141,20 @@ static void note_new_statements(struct cascade *c, size_t from)
 		note_statement(c, c->plan->stmts[i]);
 }
 
-/* The statement whose drop takes x with it: its table's, or an owner's. */
+static int keylist_has(const struct keylist *l, const char *key)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->keys[i], key))
+			return 1;
+	return 0;
+}
+
+/*
+ * The statement whose drop takes x with it: its table's, an owner's, or
+ * one that says it takes x along although x merely uses what it drops
+ * (DROP TYPE ... CASCADE and a base type's I/O functions, which PostgreSQL
+ * cannot drop apart: the type and its functions need each other).
+ */
 static struct stmt *owner_drop(struct cascade *c, const struct object *x)
 {
 	struct stmt *st;
@@ -152,6 +165,9 @@ static struct stmt *owner_drop(struct cascade *c, const struct object *x)
 		const char *key = x->deps[i].on->key;
 		const struct object *kept = plan_target_of(c->plan, x);
 
+		st = strmap_get(&c->dropped, key);
+		if (st && keylist_has(&st->takes, x->key))
+			return st;
 		/* a partition detached from, or a sequence no longer owned by,
 		   what is dropped stays */
 		if (kept && !obj_depends_on(kept, key))
@@ -249,11 +265,28 @@ static void drop_with_owner(struct cascade *c, const struct object *x,
  * Drops x before, and re-creates it after, the statement that changes
  * what it uses; how names the change ("is re-created", "changes").
  */
+/* "view public.v": what a reason calls an object the cascade touches. */
+static char *kind_and_name(const struct object *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *name = obj_display_name(o);
+	const char *kind = obj_kind_name(o->kind);
+
+	/* kinds with two flavours, told apart by a fact */
+	if (o->kind == OBJ_VIEW && obj_flag(o, "materialized"))
+		kind = "materialized view";
+	else if (o->kind == OBJ_TABLE && obj_has(o, "foreign_server"))
+		kind = "foreign table";
+	strbuf_addf(&sb, "%s %s", kind, name);
+	free(name);
+	return strbuf_detach(&sb);
+}
+
 static void recreate_around(struct cascade *c, const struct object *x,
 			    const struct object *because, const char *how)
 {
 	size_t before = c->plan->nstmts;
-	char *name = obj_display_name(x), *what = obj_display_name(because);
+	char *name = kind_and_name(x), *what = kind_and_name(because);
 
 	kind_ops(x->kind)->drop(c->plan, x);
 	for (size_t k = before; k < c->plan->nstmts; k++) {

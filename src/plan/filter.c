@@ -119,7 +119,7 @@ static int included(const struct filter *f, const struct object *o)
 
 	if (o->parent && !included(f, o->parent))
 		return 0;
-	if (f->kinds && !(f->kinds & (1u << kind)))
+	if (f->kinds && !(f->kinds & KIND_BIT(kind)))
 		return 0;
 	if (schema && f->nschemas &&
 	    !any_match(f->schemas, f->nschemas, schema))
@@ -230,7 +230,7 @@ int filter_parse_kinds(struct filter *f, const char *list, struct strbuf *err)
 				continue;
 			if ((strlen(name) == len && !strncmp(p, name, len)) ||
 			    (k == OBJ_ENUM && len == 4 && !strncmp(p, "enum", 4))) {
-				f->kinds |= 1u << k;
+				f->kinds |= KIND_BIT(k);
 				found = 1;
 			}
 		}
@@ -269,7 +269,7 @@ void filter_describe(const struct filter *f, struct strbuf *sb)
 	if (f->kinds) {
 		strbuf_addf(sb, "%s--kinds ", sb->len ? " " : "");
 		for (int k = 0, first = 1; k < OBJ_NKINDS; k++) {
-			if (!(f->kinds & (1u << k)))
+			if (!(f->kinds & KIND_BIT(k)))
 				continue;
 			strbuf_addf(sb, "%s%s", first ? "" : ",",
 				    obj_kind_name((enum obj_kind)k));

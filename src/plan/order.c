@@ -107,6 +107,34 @@ static void add_edges_to(struct graph *g, const struct users *u,
 }
 
 /*
+ * The type <-> function repair (a cycle PostgreSQL breaks with a shell
+ * type): creator completes a type and needs st, which needs the type back.
+ * st then waits only for the type's other creator, the shell statement
+ * (CREATE TYPE name), or for nothing when the type exists already (ALTER
+ * TYPE ... SET).  Without it the two statements would close a cycle.
+ */
+static int shell_serves(const struct stmt *creator, const struct stmt *st)
+{
+	if (!creator->shell_repair)
+		return 0;
+	for (size_t i = 0; i < creator->needs.n; i++)
+		for (size_t k = 0; k < st->creates.n; k++)
+			if (!strcmp(creator->needs.keys[i], st->creates.keys[k]))
+				return 1;
+	return 0;
+}
+
+static void add_need_edges(struct graph *g, const struct users *u,
+			   const struct stmt *st)
+{
+	if (!u)
+		return;
+	for (size_t i = 0; i < u->n; i++)
+		if (!shell_serves(u->list[i], st))
+			add_edge(g, u->list[i], st);
+}
+
+/*
  * A statement runs after whatever creates what it needs; a drop runs after
  * whatever stops needing what it drops, and before whatever re-creates it.
  */
@@ -121,8 +149,8 @@ static void build_edges(struct graph *g)
 		struct stmt *st = g->nodes[i];
 
 		for (size_t k = 0; k < st->needs.n; k++)
-			add_edges_to(g, lookup(&creators, st->needs.keys[k]),
-				     st, 1);
+			add_need_edges(g, lookup(&creators, st->needs.keys[k]),
+				       st);
 		for (size_t k = 0; k < st->drops.n; k++) {
 			const char *key = st->drops.keys[k];
 			add_edges_to(g, lookup(&unneeders, key), st, 1);

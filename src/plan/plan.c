@@ -16,17 +16,47 @@ void plan_order(struct plan *plan);
 char *obj_display_name(const struct object *o)
 {
 	struct strbuf sb = STRBUF_INIT;
+	const char *args = o->args ? o->args : "";
 
-	/* a child is named through its parent, which carries the schema */
-	if (o->schema && !(o->parent && o->kind != OBJ_INDEX)) {
+	switch (o->kind) {
+	case OBJ_CAST:
+		/* its two types */
+		strbuf_addf(&sb, "(%s)", o->name);
+		return strbuf_detach(&sb);
+	case OBJ_USER_MAPPING:
+		strbuf_adds(&sb, "for ");
+		quote_ident(&sb, o->name);
+		strbuf_adds(&sb, " on server ");
+		quote_ident(&sb, args);
+		return strbuf_detach(&sb);
+	case OBJ_PUBLICATION_TABLE:
+		quote_qualified(&sb, o->parent->schema, o->parent->name);
+		strbuf_adds(&sb, " in publication ");
+		quote_ident(&sb, o->name);
+		return strbuf_detach(&sb);
+	default:
+		break;
+	}
+	/*
+	 * A child is named through its parent, which carries the schema;
+	 * indexes and statistics objects have schemas of their own.
+	 */
+	if (o->parent && o->kind != OBJ_INDEX && o->kind != OBJ_STATISTICS) {
+		quote_qualified(&sb, o->parent->schema, o->parent->name);
+		strbuf_addch(&sb, '.');
+	} else if (o->schema) {
 		quote_ident(&sb, o->schema);
 		strbuf_addch(&sb, '.');
 	}
-	if (o->parent && o->kind != OBJ_INDEX) {
-		quote_qualified(&sb, o->parent->schema, o->parent->name);
-		strbuf_addch(&sb, '.');
+	/* an operator's name is a symbol, never quoted; operands tell overloads apart */
+	if (o->kind == OBJ_OPERATOR) {
+		strbuf_addf(&sb, "%s(%s)", o->name, args);
+		return strbuf_detach(&sb);
 	}
 	quote_ident(&sb, o->name);
+	/* classes and families are named per index method */
+	if (o->kind == OBJ_OPCLASS || o->kind == OBJ_OPFAMILY)
+		strbuf_addf(&sb, " USING %s", args);
 	return strbuf_detach(&sb);
 }
 
@@ -273,11 +303,13 @@ void plan_release(struct plan *plan)
 		keylist_release(&st->needs);
 		keylist_release(&st->unneeds);
 		keylist_release(&st->rewrites);
+		keylist_release(&st->takes);
 		free(st->after);
 	}
 	free(plan->stmts);
 	free(plan->hints);
 	free(plan->missing_roles);
+	free(plan->missing_tablespaces);
 	arena_release(&plan->arena);
 	memset(plan, 0, sizeof(*plan));
 }

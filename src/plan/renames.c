@@ -446,8 +446,10 @@ static void match(struct plan *plan, int lookalikes)
 	for (size_t i = 0; i < plan->nstmts; i++) {
 		const struct stmt *drop = plan->stmts[i];
 
+		/* a hint suggests --rename: only for kinds it can rename */
 		if (drop->action != ACT_DROP || drop->change == CH_RECREATE_DROP ||
 		    drop->change == CH_RECREATE_COLUMN ||
+		    !rename_supported(drop->obj->kind) ||
 		    plan_target_of(plan, drop->obj) || hinted(plan, drop->obj))
 			continue;
 		for (size_t k = 0; k < plan->nstmts; k++) {

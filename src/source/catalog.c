@@ -267,6 +267,13 @@ static void decode_roles(struct snapshot *snap, const PGresult *res)
 	snap->roles_known = 1;
 }
 
+static void decode_tablespaces(struct snapshot *snap, const PGresult *res)
+{
+	for (int r = 0; r < PQntuples(res); r++)
+		snapshot_add_tablespace(snap, PQgetvalue(res, r, 0));
+	snap->tablespaces_known = 1;
+}
+
 static int cmp_attnum(const void *a, const void *b)
 {
 	const struct object *x = *(struct object *const *)a;
@@ -307,6 +314,38 @@ static void add_schema_deps(struct snapshot *snap)
 	strbuf_release(&key);
 }
 
+/* Lines for some servers only: a column a release added (catalog.h). */
+const char *query_for_version(struct arena *arena, const char *text,
+			      int version)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *line, *end, *mark;
+	char *copy;
+
+	if (!strstr(text, "-- from pg") && !strstr(text, "-- before pg"))
+		return text;
+	for (line = text; *line; line = end) {
+		int from = 0, major = 0;
+
+		end = line + strcspn(line, "\n");
+		if (*end)
+			end++;
+		mark = strstr(line, "-- from pg");
+		if (mark && mark < end) {
+			from = 1;
+			major = atoi(mark + strlen("-- from pg"));
+		} else if ((mark = strstr(line, "-- before pg")) && mark < end) {
+			major = atoi(mark + strlen("-- before pg"));
+		}
+		if (major && (version >= major * 10000) != from)
+			continue;
+		strbuf_add(&sb, line, (size_t)(end - line));
+	}
+	copy = arena_strndup(arena, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return copy;
+}
+
 static int send_all(PGconn *conn, const char *const *queries, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -330,9 +369,10 @@ static PGresult *next_result(PGconn *conn)
 
 int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 {
-	const char *queries[NKIND_QUERIES + 4];
+	const char *queries[NKIND_QUERIES + 5];
 	size_t nqueries = 0;
 	struct alias_map aliases = { OIDMAP_INIT, ARENA_INIT };
+	struct arena texts = ARENA_INIT;
 	PGconn *conn = connect_side(spec, err);
 	int status = 0;
 
@@ -357,11 +397,13 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 	}
 
 	for (size_t i = 0; i < NKIND_QUERIES; i++)
-		queries[nqueries++] = kind_queries[i].text;
+		queries[nqueries++] = query_for_version(&texts, kind_queries[i].text,
+							 PQserverVersion(conn));
 	queries[nqueries++] = query_aliases;
 	queries[nqueries++] = query_deps;
 	queries[nqueries++] = query_unhandled;
 	queries[nqueries++] = query_roles;
+	queries[nqueries++] = query_tablespaces;
 
 	if (!PQenterPipelineMode(conn) ||
 	    send_all(conn, session_setup, NSETUP) < 0 ||
@@ -391,6 +433,8 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 				decode_deps(snap, &aliases, res);
 			else if (queries[q] == query_roles)
 				decode_roles(snap, res);
+			else if (queries[q] == query_tablespaces)
+				decode_tablespaces(snap, res);
 			else
 				decode_unhandled(snap, res);
 		}
@@ -408,6 +452,7 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 out:
 	oidmap_release(&aliases.map);
 	arena_release(&aliases.arena);
+	arena_release(&texts);
 	PQfinish(conn);
 	return status;
 }

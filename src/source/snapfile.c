@@ -246,6 +246,12 @@ static json_t *snapshot_json(struct writer *w, const struct snapshot *snap)
 			jsonutil_append(roles, jstr(w, snap->roles[i]));
 		jsonutil_set(root, "roles", roles);
 	}
+	if (snap->tablespaces_known) {
+		json_t *spcs = jsonutil_array();
+		for (size_t i = 0; i < snap->ntablespaces; i++)
+			jsonutil_append(spcs, jstr(w, snap->tablespaces[i]));
+		jsonutil_set(root, "tablespaces", spcs);
+	}
 	return root;
 }
 
@@ -627,6 +633,25 @@ static int read_roles(struct reader *r, const json_t *root)
 	return 0;
 }
 
+/* Optional too: snapshots written before tablespaces were read have none. */
+static int read_tablespaces(struct reader *r, const json_t *root)
+{
+	const json_t *list = json_object_get(root, "tablespaces"), *j;
+	size_t i;
+
+	if (!list)
+		return 0;
+	if (!json_is_array(list))
+		return corrupt(r, "\"tablespaces\" is not an array");
+	json_array_foreach(list, i, j) {
+		if (!json_is_string(j))
+			return corrupt(r, "tablespaces[%zu] is not a string", i);
+		snapshot_add_tablespace(r->snap, json_string_value(j));
+	}
+	r->snap->tablespaces_known = 1;
+	return 0;
+}
+
 static int read_snapshot(struct reader *r, const json_t *root)
 {
 	const char *origin, *server_version, *fingerprint;
@@ -636,7 +661,8 @@ static int read_snapshot(struct reader *r, const json_t *root)
 	    get_string(r, root, "server_version", 0, &server_version) < 0 ||
 	    get_string(r, root, "fingerprint", 0, &fingerprint) < 0 ||
 	    read_objects(r, root) < 0 ||
-	    read_unhandled(r, root) < 0 || read_roles(r, root) < 0)
+	    read_unhandled(r, root) < 0 || read_roles(r, root) < 0 ||
+	    read_tablespaces(r, root) < 0)
 		return -1;
 	r->snap->origin = arena_strdup(&r->snap->arena, origin);
 	r->snap->server_version = arena_strdup(&r->snap->arena, server_version);

@@ -12,6 +12,27 @@ static void check_display(const char *spec, const char *want)
 	free(got);
 }
 
+/* Version-marked lines of a catalog query, for servers before and after. */
+static void test_query_versions(void)
+{
+	struct arena arena = ARENA_INIT;
+	static const char plain[] = "SELECT 1\n";
+	static const char marked[] =
+		"SELECT a,\n"
+		"       b AS c, -- from pg14\n"
+		"       NULL AS c, -- before pg14\n"
+		"       d\n";
+
+	CHECK(query_for_version(&arena, plain, 120000) == plain);
+	CHECK_STR(query_for_version(&arena, marked, 140000),
+		  "SELECT a,\n       b AS c, -- from pg14\n       d\n");
+	CHECK_STR(query_for_version(&arena, marked, 150007),
+		  "SELECT a,\n       b AS c, -- from pg14\n       d\n");
+	CHECK_STR(query_for_version(&arena, marked, 130012),
+		  "SELECT a,\n       NULL AS c, -- before pg14\n       d\n");
+	arena_release(&arena);
+}
+
 static void test_pgarray(void)
 {
 	struct pgarray arr;
@@ -44,4 +65,5 @@ void test_conn(void)
 		      "host=db1 password = **** dbname=prod");
 	check_display("service=prod", "service=prod");
 	test_pgarray();
+	test_query_versions();
 }

@@ -21,11 +21,18 @@ void test_filter(void)
 	CHECK(pattern_match("\"say \"\"hi\"\"\"", "say \"hi\""));
 	CHECK(!pattern_match("app", "apps"));
 	CHECK(filter_parse_kinds(&f, "table,index,enum", &err) == 0);
-	CHECK(f.kinds == ((1u << OBJ_TABLE) | (1u << OBJ_INDEX) | (1u << OBJ_ENUM)));
+	CHECK(f.kinds == (KIND_BIT(OBJ_TABLE) | KIND_BIT(OBJ_INDEX) | KIND_BIT(OBJ_ENUM)));
 	CHECK(filter_parse_kinds(&f, "tables", &err) == -1);
 	CHECK(err.len > 0);
 	filter_describe(&f, &sb);
 	CHECK_STR(sb.buf, "--kinds type,table,index");
+	/* kinds past the 32nd, once past an unsigned int's bits */
+	strbuf_reset(&sb);
+	f.kinds = 0;
+	CHECK(filter_parse_kinds(&f, "event trigger,schema", &err) == 0);
+	CHECK(f.kinds == (KIND_BIT(OBJ_EVENT_TRIGGER) | KIND_BIT(OBJ_SCHEMA)));
+	filter_describe(&f, &sb);
+	CHECK_STR(sb.buf, "--kinds schema,event trigger");
 	strbuf_release(&err);
 	strbuf_release(&sb);
 }
