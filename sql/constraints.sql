@@ -6,6 +6,16 @@ SELECT 'pg_constraint'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        pg_catalog.pg_get_constraintdef(k.oid) AS definition,
        k.condeferrable AS deferrable, k.condeferred AS deferred,
        k.convalidated AS validated,
+       -- a key's index: storage parameters (an exclusion constraint's definition
+       -- holds them already) and tablespace (NULL: the database's default)
+       CASE WHEN k.contype IN ('p', 'u') THEN
+         NULLIF(pg_catalog.array_to_string(ARRAY(
+           SELECT o FROM pg_catalog.unnest(ic.reloptions) o ORDER BY o), E'\n'), '')
+       END AS index_options,
+       (SELECT s.spcname FROM pg_catalog.pg_tablespace s
+        WHERE s.oid = ic.reltablespace
+          AND s.oid <> (SELECT d.dattablespace FROM pg_catalog.pg_database d
+                        WHERE d.datname = pg_catalog.current_database())) AS index_tablespace,
        (SELECT ds.description FROM pg_catalog.pg_description ds
         WHERE ds.objoid = k.oid AND ds.classoid = 'pg_constraint'::pg_catalog.regclass
           AND ds.objsubid = 0) AS comment,
@@ -20,6 +30,7 @@ FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class f ON f.oid = k.confrelid
+LEFT JOIN pg_catalog.pg_class ic ON ic.oid = k.conindid AND k.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace
 WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relkind IN ('r', 'p', 'f')
   -- a foreign key to a partitioned table has a row per referenced partition, on the

@@ -62,6 +62,13 @@ void column_definition(struct strbuf *sb, const struct object *col);
  */
 void column_settings_create(struct plan *plan, const struct object *col,
 			    struct stmt *after);
+/*
+ * column.c: after `after` moved column to (target; from in the source) to
+ * a re-created type, the statements giving it back the storage and
+ * compression ALTER TYPE reset, unless the column's own changes set them.
+ */
+void column_settings_retyped(struct plan *plan, const struct object *from,
+			     const struct object *to, struct stmt *after);
 
 /*
  * foreign.c: generic OPTIONS lists (facts holding a sorted text array of

@@ -22,9 +22,18 @@ typedef enum change (*retype_sql_fn)(struct strbuf *sql,
 				     const struct object *col);
 
 /*
+ * Appends " ALTER COLUMN c TYPE t USING c[::via]::t" for col, with its
+ * default dropped before and set again after: the default is an expression
+ * of the old copy's type.  via: a type to convert through, or NULL.
+ */
+void retype_column_sql(struct strbuf *sql, const struct object *col,
+		       const char *via);
+
+/*
  * Statements moving the columns that use from (source) and still use to
  * (target) to the new copy, run before drop_old and before any other
- * change to the column.
+ * change to the column; each followed by what gives the column back the
+ * storage and compression that ALTER TYPE resets.
  */
 void retype_columns(struct plan *plan, const struct object *from,
 		    const struct object *to, struct stmt *drop_old,

@@ -483,6 +483,19 @@ void column_settings_create(struct plan *plan, const struct object *col,
 	strbuf_release(&cc.sql);
 }
 
+void column_settings_retyped(struct plan *plan, const struct object *from,
+			     const struct object *to, struct stmt *after)
+{
+	struct column_change cc = { plan, from, to, STRBUF_INIT, after, 1 };
+
+	/* a setting that differs is set by the column's own change */
+	if (!obj_attr_differs(from, to, "storage"))
+		change_storage(&cc);
+	if (!obj_attr_differs(from, to, "compression"))
+		change_compression(&cc);
+	strbuf_release(&cc.sql);
+}
+
 static void column_alter(struct plan *plan, const struct object *from,
 			 const struct object *to)
 {

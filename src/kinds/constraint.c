@@ -24,8 +24,66 @@ static int inherited_only(const struct object *o)
 	return inh && !strcmp(inh, "inherited");
 }
 
+/* The definition without the clauses ALTER CONSTRAINT and VALIDATE change. */
+static void core_definition(struct strbuf *sb, const struct object *o)
+{
+	strbuf_adds(sb, obj_get(o, "definition"));
+	strbuf_strip_suffix(sb, " NOT VALID");
+	strbuf_strip_suffix(sb, " INITIALLY DEFERRED");
+	strbuf_strip_suffix(sb, " DEFERRABLE");
+}
+
+/* Where an exclusion constraint's top-level " WHERE (" starts, or its end. */
+static size_t predicate_start(const char *def)
+{
+	int depth = 0;
+	char quote = 0;
+	const char *p;
+
+	for (p = def; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;	/* a doubled quote reopens at once */
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			depth--;
+		} else if (!depth && !strncmp(p, " WHERE (", 8)) {
+			break;
+		}
+	}
+	return (size_t)(p - def);
+}
+
+/*
+ * The definition with what pg_get_constraintdef leaves out of a key's
+ * index: its storage parameters and tablespace, which go before an
+ * exclusion constraint's predicate and before the DEFERRABLE clauses.
+ */
+static void full_definition(struct strbuf *sb, const struct object *o)
+{
+	struct strbuf core = STRBUF_INIT;
+	const char *ts = obj_get(o, "index_tablespace");
+	size_t at;
+
+	core_definition(&core, o);
+	at = type_of(o) == 'x' ? predicate_start(core.buf) : core.len;
+	strbuf_add(sb, core.buf, at);
+	reloptions_with(sb, obj_get(o, "index_options"));
+	if (ts) {
+		strbuf_adds(sb, " USING INDEX TABLESPACE ");
+		quote_ident(sb, ts);
+	}
+	strbuf_adds(sb, core.buf + at);
+	strbuf_adds(sb, obj_get(o, "definition") + core.len);
+	strbuf_release(&core);
+}
+
 static void constraint_create(struct plan *plan, const struct object *o)
 {
+	struct stmt *st;
 	struct strbuf sql = STRBUF_INIT;
 	enum change ch;
 
@@ -42,7 +100,7 @@ static void constraint_create(struct plan *plan, const struct object *o)
 	strbuf_adds(&sql, "ADD CONSTRAINT ");
 	quote_ident(&sql, o->name);
 	strbuf_addch(&sql, ' ');
-	strbuf_adds(&sql, obj_get(o, "definition"));
+	full_definition(&sql, o);
 	if (table_new_in_plan(plan, o->parent))
 		ch = CH_ADD_CONSTRAINT_NEW_TABLE;
 	else if (obj_get(o->parent, "foreign_server"))
@@ -53,9 +111,10 @@ static void constraint_create(struct plan *plan, const struct object *o)
 		ch = CH_ADD_FOREIGN_KEY;
 	else
 		ch = CH_ADD_CONSTRAINT;
+	st = plan_add(plan, ACT_CREATE, ch, o, NULL, &sql);
+	plan_check_tablespace(plan, st, obj_get(o, "index_tablespace"));
 	/* a key's new index is no table's replica identity until told */
-	table_identity_index_created(plan, o,
-				     plan_add(plan, ACT_CREATE, ch, o, NULL, &sql));
+	table_identity_index_created(plan, o, st);
 	strbuf_release(&sql);
 }
 
@@ -94,13 +153,38 @@ static void constraint_drop(struct plan *plan, const struct object *o)
 			keylist_add(plan, &plan->stmts[i]->needs, o->parent->key);
 }
 
-/* The definition without the clauses ALTER CONSTRAINT and VALIDATE change. */
-static void core_definition(struct strbuf *sb, const struct object *o)
+/* A key's index: named like the constraint, in its table's schema. */
+static void alter_index_prefix(struct strbuf *sql, const struct object *o)
 {
-	strbuf_adds(sb, obj_get(o, "definition"));
-	strbuf_strip_suffix(sb, " NOT VALID");
-	strbuf_strip_suffix(sb, " INITIALLY DEFERRED");
-	strbuf_strip_suffix(sb, " DEFERRABLE");
+	strbuf_reset(sql);
+	strbuf_adds(sql, "ALTER INDEX ");
+	quote_qualified(sql, o->parent->schema, o->name);
+}
+
+/* A key's index storage parameters and tablespace: changed in place. */
+static void alter_key_index(struct plan *plan, const struct object *from,
+			    const struct object *to)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const char *ts = obj_get(to, "index_tablespace");
+	int strong;
+
+	alter_index_prefix(&sql, to);
+	if (reloptions_alter(&sql, obj_get(from, "index_options"),
+			     obj_get(to, "index_options"), &strong))
+		plan_add(plan, ACT_ALTER, strong ? CH_TABLE_OPTIONS_EXCLUSIVE :
+			 CH_KEY_INDEX_OPTIONS, to, NULL, &sql);
+	if (obj_attr_differs(from, to, "index_tablespace")) {
+		alter_index_prefix(&sql, to);
+		strbuf_adds(&sql, " SET TABLESPACE ");
+		quote_ident(&sql, ts ? ts : "pg_default");
+		/* a partitioned index's is only where new partitions' go */
+		plan_check_tablespace(plan, plan_add(plan, ACT_ALTER,
+			obj_get(to->parent, "partition_key") ?
+			CH_PARTITIONED_TABLESPACE : CH_KEY_INDEX_TABLESPACE,
+			to, NULL, &sql), ts);
+	}
+	strbuf_release(&sql);
 }
 
 static void constraint_alter(struct plan *plan, const struct object *from,
@@ -111,11 +195,17 @@ static void constraint_alter(struct plan *plan, const struct object *from,
 		     obj_attr_differs(from, to, "deferred");
 	int validate = !obj_flag(from, "validated") && obj_flag(to, "validated");
 
-	/* a parent's changes reach the constraints its children inherit */
-	if (inherited_only(to))
-		goto out;
 	core_definition(&a, from);
 	core_definition(&b, to);
+	/*
+	 * A parent's changes reach the constraints its children inherit, but
+	 * not its index's tablespace or storage parameters, once created.
+	 */
+	if (inherited_only(to)) {
+		if (!strcmp(a.buf, b.buf))
+			alter_key_index(plan, from, to);
+		goto out;
+	}
 	if (strcmp(a.buf, b.buf) || type_of(from) != type_of(to) ||
 	    (timing && type_of(to) != 'f') ||
 	    (obj_flag(from, "validated") && !obj_flag(to, "validated"))) {
@@ -139,6 +229,7 @@ static void constraint_alter(struct plan *plan, const struct object *from,
 		quote_ident(&sql, to->name);
 		plan_add(plan, ACT_ALTER, CH_VALIDATE_CONSTRAINT, to, NULL, &sql);
 	}
+	alter_key_index(plan, from, to);
 out:
 	strbuf_release(&a);
 	strbuf_release(&b);

@@ -65,25 +65,7 @@ static void domain_drop(struct plan *plan, const struct object *o)
 
 static enum change retype_sql(struct strbuf *sql, const struct object *col)
 {
-	const char *type = obj_get(col, "type");
-	const char *def = obj_get(col, "default");
-
-	/* the default is an expression of the old copy's type */
-	if (def) {
-		strbuf_adds(sql, " ALTER COLUMN ");
-		quote_ident(sql, col->name);
-		strbuf_adds(sql, " DROP DEFAULT,");
-	}
-	strbuf_adds(sql, " ALTER COLUMN ");
-	quote_ident(sql, col->name);
-	strbuf_addf(sql, " TYPE %s USING ", type);
-	quote_ident(sql, col->name);
-	strbuf_addf(sql, "::%s", type);
-	if (def) {
-		strbuf_adds(sql, ", ALTER COLUMN ");
-		quote_ident(sql, col->name);
-		strbuf_addf(sql, " SET DEFAULT %s", def);
-	}
+	retype_column_sql(sql, col, NULL);
 	return CH_RETYPE_DOMAIN_COLUMN;
 }
 

@@ -4,9 +4,8 @@
 #include "pgdiff/kinds.h"
 #include "pgdiff/pgarray.h"
 #include "pgdiff/quote.h"
+#include "pgdiff/typekinds.h"
 #include "pgdiff/util.h"
-
-#define OLD_SUFFIX "__pgdiff_old"
 
 static void labels_of(struct pgarray *arr, const struct object *o)
 {
@@ -90,41 +89,11 @@ static void add_values(struct plan *plan, const struct object *to,
 	strbuf_release(&sql);
 }
 
-/* Converts one column that keeps using the type to the new copy. */
-static struct stmt *retype_column(struct plan *plan, const struct object *col,
-				  const struct object *type)
+/* Enum values convert only through their labels. */
+static enum change retype_sql(struct strbuf *sql, const struct object *col)
 {
-	struct strbuf sql = STRBUF_INIT;
-	const char *coltype = obj_get(col, "type");
-	const char *def = obj_get(col, "default");
-	size_t len = strlen(coltype);
-	int array = len > 2 && !strcmp(coltype + len - 2, "[]");
-	struct stmt *st;
-
-	strbuf_adds(&sql, "ALTER TABLE ");
-	quote_qualified(&sql, col->parent->schema, col->parent->name);
-	if (def) {
-		strbuf_adds(&sql, " ALTER COLUMN ");
-		quote_ident(&sql, col->name);
-		strbuf_adds(&sql, " DROP DEFAULT,");
-	}
-	strbuf_adds(&sql, " ALTER COLUMN ");
-	quote_ident(&sql, col->name);
-	strbuf_addf(&sql, " TYPE %s USING ", coltype);
-	quote_ident(&sql, col->name);
-	strbuf_addf(&sql, "::text%s::%s", array ? "[]" : "", coltype);
-	if (def) {
-		strbuf_adds(&sql, ", ALTER COLUMN ");
-		quote_ident(&sql, col->name);
-		strbuf_addf(&sql, " SET DEFAULT %s", def);
-	}
-	st = plan_add(plan, ACT_ALTER, CH_RETYPE_ENUM_COLUMN, col, NULL, &sql);
-	st->custom_keys = 1;
-	keylist_add(plan, &st->creates, col->key);
-	keylist_add(plan, &st->needs, type->key);
-	keylist_add(plan, &st->rewrites, col->key);
-	strbuf_release(&sql);
-	return st;
+	retype_column_sql(sql, col, "text");
+	return CH_RETYPE_ENUM_COLUMN;
 }
 
 /*
@@ -134,47 +103,13 @@ static struct stmt *retype_column(struct plan *plan, const struct object *col,
 static void rebuild(struct plan *plan, const struct object *from,
 		    const struct object *to)
 {
-	struct strbuf sql = STRBUF_INIT;
-	struct stmt *rename, *drop_old;
-	const char *old_name = arena_printf(&plan->arena, "%s%s", to->name,
-					    OLD_SUFFIX);
-	size_t first_retype;
-
-	strbuf_adds(&sql, "ALTER TYPE ");
-	quote_qualified(&sql, from->schema, from->name);
-	strbuf_adds(&sql, " RENAME TO ");
-	quote_ident(&sql, old_name);
-	rename = plan_add(plan, ACT_ALTER, CH_REBUILD_ENUM, from, NULL, &sql);
-	rename->custom_keys = 1;
-	keylist_add(plan, &rename->drops, from->key);
+	struct stmt *rename = rename_away(plan, from, "TYPE", CH_REBUILD_ENUM);
+	struct stmt *drop_old;
 
 	enum_create_named(plan, to, CH_CREATE_ENUM);
 	stmt_after(plan->stmts[plan->nstmts - 1], rename);
-
-	strbuf_adds(&sql, "DROP TYPE ");
-	quote_qualified(&sql, from->schema, old_name);
-	drop_old = plan_add(plan, ACT_DROP, CH_DROP_OLD_ENUM, from, NULL, &sql);
-	drop_old->custom_keys = 1;
-	stmt_after(drop_old, rename);
-
-	first_retype = plan->nstmts;
-	for (size_t i = 0; i < from->nusers; i++) {
-		const struct object *user = from->users[i];
-		const struct object *col = plan_target_of(plan, user);
-		struct stmt *st;
-
-		if (user->kind != OBJ_COLUMN || !col ||
-		    !obj_depends_on(col, to->key))
-			continue;
-		st = retype_column(plan, col, to);
-		stmt_after(drop_old, st);
-		/* whatever else changes on the column waits for the new type */
-		for (size_t k = 0; k < first_retype; k++)
-			if (plan->stmts[k]->obj == col &&
-			    plan->stmts[k]->action == ACT_ALTER)
-				stmt_after(plan->stmts[k], st);
-	}
-	strbuf_release(&sql);
+	drop_old = drop_renamed(plan, from, "TYPE", CH_DROP_OLD_ENUM, rename);
+	retype_columns(plan, from, to, drop_old, retype_sql);
 }
 
 static void enum_alter(struct plan *plan, const struct object *from,

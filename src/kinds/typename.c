@@ -82,6 +82,33 @@ struct stmt *drop_renamed(struct plan *plan, const struct object *from,
 	return st;
 }
 
+void retype_column_sql(struct strbuf *sql, const struct object *col,
+		       const char *via)
+{
+	const char *type = obj_get(col, "type");
+	const char *def = obj_get(col, "default");
+	size_t len = strlen(type);
+	int array = len > 2 && !strcmp(type + len - 2, "[]");
+
+	if (def) {
+		strbuf_adds(sql, " ALTER COLUMN ");
+		quote_ident(sql, col->name);
+		strbuf_adds(sql, " DROP DEFAULT,");
+	}
+	strbuf_adds(sql, " ALTER COLUMN ");
+	quote_ident(sql, col->name);
+	strbuf_addf(sql, " TYPE %s USING ", type);
+	quote_ident(sql, col->name);
+	if (via)
+		strbuf_addf(sql, "::%s%s", via, array ? "[]" : "");
+	strbuf_addf(sql, "::%s", type);
+	if (def) {
+		strbuf_adds(sql, ", ALTER COLUMN ");
+		quote_ident(sql, col->name);
+		strbuf_addf(sql, " SET DEFAULT %s", def);
+	}
+}
+
 void retype_columns(struct plan *plan, const struct object *from,
 		    const struct object *to, struct stmt *drop_old,
 		    retype_sql_fn column_sql)
@@ -107,6 +134,7 @@ void retype_columns(struct plan *plan, const struct object *from,
 		keylist_add(plan, &st->needs, to->key);
 		keylist_add(plan, &st->rewrites, col->key);
 		stmt_after(drop_old, st);
+		column_settings_retyped(plan, user, col, st);
 		/* whatever else changes on the column waits for the move */
 		for (size_t k = 0; k < first; k++)
 			if (plan->stmts[k]->obj == col &&
