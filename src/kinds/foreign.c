@@ -192,6 +192,42 @@ static void fdw_alter(struct plan *plan, const struct object *from,
 
 const struct kind_ops fdw_ops = { fdw_create, fdw_drop, fdw_alter };
 
+/* Secret options: user mappings' and servers' */
+
+/* Names in the pgarray text a that b lacks, comma-separated; NULL: none. */
+static char *names_missing(const char *a, const char *b)
+{
+	struct pgarray x, y;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (pgarray_parse(&x, a) < 0 || pgarray_parse(&y, b) < 0)
+		BUG("malformed option names");
+	for (size_t i = 0; i < x.n; i++)
+		if (pgarray_find(&y, x.items[i]) < 0)
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
+				    x.items[i]);
+	pgarray_release(&x);
+	pgarray_release(&y);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}
+
+/* what: the object's ALTER statement, "SERVER", "USER MAPPING". */
+static void note_secrets(struct plan *plan, struct stmt *st,
+			 const char *names, const char *what)
+{
+	if (names)
+		st->reason = arena_printf(&plan->arena,
+			"%s; secret options are never copied: set %s by hand "
+			"(ALTER %s ... OPTIONS (ADD ...))",
+			st->reason, names, what);
+}
+
+
+
 /* Servers */
 
 static void server_create(struct plan *plan, const struct object *o)
@@ -199,6 +235,7 @@ static void server_create(struct plan *plan, const struct object *o)
 	struct strbuf sql = STRBUF_INIT;
 	const char *type = obj_get(o, "type");
 	const char *version = obj_get(o, "version");
+	char *secrets = names_missing(obj_get(o, "secret_options"), NULL);
 
 	strbuf_adds(&sql, "CREATE SERVER ");
 	quote_ident(&sql, o->name);
@@ -213,7 +250,10 @@ static void server_create(struct plan *plan, const struct object *o)
 	strbuf_adds(&sql, " FOREIGN DATA WRAPPER ");
 	quote_ident(&sql, obj_get(o, "wrapper"));
 	fdw_options_create(&sql, obj_get(o, "options"));
-	plan_add(plan, ACT_CREATE, CH_CREATE_SERVER, o, NULL, &sql);
+	note_secrets(plan, plan_add(plan, ACT_CREATE, CH_CREATE_SERVER, o,
+				    NULL, &sql),
+		     secrets, "SERVER");
+	free(secrets);
 	strbuf_release(&sql);
 }
 
@@ -243,6 +283,9 @@ static void server_alter(struct plan *plan, const struct object *from,
 {
 	struct strbuf sql = STRBUF_INIT;
 	const char *version = obj_get(to, "version");
+	const char *old_secrets = obj_get(from, "secret_options");
+	const char *new_secrets = obj_get(to, "secret_options");
+	char *added;
 
 	if (obj_attr_differs(from, to, "wrapper") ||
 	    obj_attr_differs(from, to, "type")) {
@@ -260,12 +303,19 @@ static void server_alter(struct plan *plan, const struct object *from,
 			strbuf_adds(&sql, "NULL");
 		plan_add(plan, ACT_ALTER, CH_SERVER_VERSION, to, NULL, &sql);
 	}
+	strbuf_reset(&sql);
 	strbuf_adds(&sql, "ALTER SERVER ");
 	quote_ident(&sql, to->name);
 	strbuf_addch(&sql, ' ');
-	if (fdw_options_alter(&sql, obj_get(from, "options"),
-			      obj_get(to, "options")))
-		plan_add(plan, ACT_ALTER, CH_SERVER_OPTIONS, to, NULL, &sql);
+	/* secrets by name only, as for user mappings */
+	if (options_alter(&sql, obj_get(from, "options"), obj_get(to, "options"),
+			  old_secrets, new_secrets)) {
+		added = names_missing(new_secrets, old_secrets);
+		note_secrets(plan, plan_add(plan, ACT_ALTER, CH_SERVER_OPTIONS,
+					    to, NULL, &sql),
+			     added, "SERVER");
+		free(added);
+	}
 	strbuf_release(&sql);
 }
 
@@ -312,37 +362,6 @@ static struct stmt *mapping_add(struct plan *plan, enum action action,
 	return st;
 }
 
-/* Names in the pgarray text a that b lacks, comma-separated; NULL: none. */
-static char *names_missing(const char *a, const char *b)
-{
-	struct pgarray x, y;
-	struct strbuf sb = STRBUF_INIT;
-
-	if (pgarray_parse(&x, a) < 0 || pgarray_parse(&y, b) < 0)
-		BUG("malformed option names");
-	for (size_t i = 0; i < x.n; i++)
-		if (pgarray_find(&y, x.items[i]) < 0)
-			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
-				    x.items[i]);
-	pgarray_release(&x);
-	pgarray_release(&y);
-	if (!sb.len) {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb);
-}
-
-static void note_secrets(struct plan *plan, struct stmt *st,
-			 const char *names)
-{
-	if (names)
-		st->reason = arena_printf(&plan->arena,
-			"%s; secret options are never copied: set %s by hand "
-			"(ALTER USER MAPPING ... OPTIONS (ADD ...))",
-			st->reason, names);
-}
-
 static void user_mapping_create(struct plan *plan, const struct object *o)
 {
 	struct strbuf sql = STRBUF_INIT;
@@ -353,7 +372,7 @@ static void user_mapping_create(struct plan *plan, const struct object *o)
 	mapping_name(&sql, o);
 	fdw_options_create(&sql, obj_get(o, "options"));
 	st = mapping_add(plan, ACT_CREATE, CH_CREATE_USER_MAPPING, o, &sql);
-	note_secrets(plan, st, secrets);
+	note_secrets(plan, st, secrets, "USER MAPPING");
 	if (!obj_flag(o, "options_readable"))
 		st->reason = arena_printf(&plan->arena,
 			"%s; its options could not be read (only its user, the "
@@ -400,7 +419,7 @@ static void user_mapping_alter(struct plan *plan, const struct object *from,
 	}
 	added = names_missing(new_secrets, old_secrets);
 	st = mapping_add(plan, ACT_ALTER, CH_USER_MAPPING_OPTIONS, to, &sql);
-	note_secrets(plan, st, added);
+	note_secrets(plan, st, added, "USER MAPPING");
 	free(added);
 	strbuf_release(&sql);
 }
