@@ -4,6 +4,12 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        n.nspname AS schema, c.relname AS name,
        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
        i.indisunique AS is_unique,
+       -- the index CLUSTER uses next (ALTER TABLE ... CLUSTER ON)
+       i.indisclustered AS clustered,
+       -- statistics targets of expression columns, "number=target" lines
+       (SELECT pg_catalog.string_agg(a.attnum || '=' || a.attstattarget, E'\n' ORDER BY a.attnum)
+        FROM pg_catalog.pg_attribute a
+        WHERE a.attrelid = i.indexrelid AND COALESCE(a.attstattarget, -1) <> -1) AS column_statistics,
        -- storage parameters, sorted (the definition holds them too, in WITH)
        NULLIF(pg_catalog.array_to_string(ARRAY(
          SELECT o FROM pg_catalog.unnest(c.reloptions) o ORDER BY o), E'\n'), '') AS options,

@@ -111,6 +111,15 @@ void rls_alter(struct plan *plan, const struct object *from,
  */
 void table_identity_index_created(struct plan *plan, const struct object *idx,
 				  struct stmt *created);
+/*
+ * table.c: CLUSTER ON, a flag (`clustered`) of an index or key constraint
+ * idx that is really its table's.  _created: idx of the target was just
+ * created by statement created; _alter: idx stays, its flag may change.
+ */
+void table_cluster_created(struct plan *plan, const struct object *idx,
+			   struct stmt *created);
+void table_cluster_alter(struct plan *plan, const struct object *from,
+			 const struct object *to);
 /* table.c: " TABLESPACE x" for a new relation in tablespace ts (NULL: none). */
 void tablespace_clause(struct strbuf *sb, const char *ts);
 /*

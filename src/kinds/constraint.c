@@ -115,6 +115,7 @@ static void constraint_create(struct plan *plan, const struct object *o)
 	plan_check_tablespace(plan, st, obj_get(o, "index_tablespace"));
 	/* a key's new index is no table's replica identity until told */
 	table_identity_index_created(plan, o, st);
+	table_cluster_created(plan, o, st);
 	strbuf_release(&sql);
 }
 
@@ -187,28 +188,67 @@ static void alter_key_index(struct plan *plan, const struct object *from,
 	strbuf_release(&sql);
 }
 
+/* Whether from can become to only by being dropped and added again. */
+static int needs_recreate(const struct object *from, const struct object *to)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	int timing = obj_attr_differs(from, to, "deferrable") ||
+		     obj_attr_differs(from, to, "deferred");
+	int differs;
+
+	core_definition(&a, from);
+	core_definition(&b, to);
+	/* a partitioned index's storage parameters cannot be changed */
+	differs = strcmp(a.buf, b.buf) || type_of(from) != type_of(to) ||
+		  (timing && type_of(to) != 'f') ||
+		  (obj_get(to->parent, "partition_key") &&
+		   obj_attr_differs(from, to, "index_options")) ||
+		  (obj_flag(from, "validated") && !obj_flag(to, "validated"));
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return differs;
+}
+
+/*
+ * Whether the constraint o (of the target) inherits from is dropped and
+ * added again, or another, which makes o's index anew.
+ */
+static int parent_recreated(const struct plan *plan, const struct object *o)
+{
+	struct strbuf key = STRBUF_INIT;
+	const struct object *from, *to;
+
+	obj_make_key(&key, OBJ_CONSTRAINT, obj_get(o, "parent_schema"),
+		     obj_get(o, "parent_table"), obj_get(o, "parent_name"), NULL);
+	from = snapshot_find(plan->from, key.buf);
+	to = snapshot_find(plan->to, key.buf);
+	strbuf_release(&key);
+	if (!from || !to || needs_recreate(from, to))
+		return 1;
+	return inherited_only(to) && parent_recreated(plan, to);
+}
+
 static void constraint_alter(struct plan *plan, const struct object *from,
 			     const struct object *to)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, sql = STRBUF_INIT;
+	struct strbuf sql = STRBUF_INIT;
 	int timing = obj_attr_differs(from, to, "deferrable") ||
 		     obj_attr_differs(from, to, "deferred");
 	int validate = !obj_flag(from, "validated") && obj_flag(to, "validated");
 
-	core_definition(&a, from);
-	core_definition(&b, to);
 	/*
 	 * A parent's changes reach the constraints its children inherit, but
 	 * not its index's tablespace or storage parameters, once created.
 	 */
 	if (inherited_only(to)) {
-		if (!strcmp(a.buf, b.buf))
+		if (obj_get(to, "parent_name") && !needs_recreate(from, to) &&
+		    !parent_recreated(plan, to)) {
 			alter_key_index(plan, from, to);
+			table_cluster_alter(plan, from, to);
+		}
 		goto out;
 	}
-	if (strcmp(a.buf, b.buf) || type_of(from) != type_of(to) ||
-	    (timing && type_of(to) != 'f') ||
-	    (obj_flag(from, "validated") && !obj_flag(to, "validated"))) {
+	if (needs_recreate(from, to)) {
 		drop_as(plan, from, CH_RECREATE_DROP);
 		constraint_create(plan, to);
 		goto out;
@@ -230,9 +270,8 @@ static void constraint_alter(struct plan *plan, const struct object *from,
 		plan_add(plan, ACT_ALTER, CH_VALIDATE_CONSTRAINT, to, NULL, &sql);
 	}
 	alter_key_index(plan, from, to);
+	table_cluster_alter(plan, from, to);
 out:
-	strbuf_release(&a);
-	strbuf_release(&b);
 	strbuf_release(&sql);
 }
 

@@ -145,6 +145,77 @@ static void attach_index(struct plan *plan, const struct object *o)
 	strbuf_release(&sql);
 }
 
+/* The target of expression column n ("n=target" lines); NULL: the default. */
+static const char *statistics_of(const char *list, const char *n, size_t len,
+				 size_t *vlen)
+{
+	for (const char *p = list; p && *p; ) {
+		size_t line = strcspn(p, "\n"), nlen = strcspn(p, "=\n");
+
+		if (nlen == len && !strncmp(p, n, len) && p[nlen] == '=') {
+			*vlen = line - nlen - 1;
+			return p + nlen + 1;
+		}
+		p += line + (p[line] == '\n');
+	}
+	return NULL;
+}
+
+static void set_column_statistics(struct plan *plan, const struct object *o,
+				  const char *n, size_t nlen, const char *v,
+				  size_t vlen, struct stmt *after)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	strbuf_adds(&sql, "ALTER INDEX ");
+	quote_qualified(&sql, o->schema, o->name);
+	strbuf_adds(&sql, " ALTER COLUMN ");
+	strbuf_add(&sql, n, nlen);
+	strbuf_adds(&sql, " SET STATISTICS ");
+	if (v)
+		strbuf_add(&sql, v, vlen);
+	else
+		strbuf_adds(&sql, "-1");
+	st = plan_add(plan, ACT_ALTER, CH_INDEX_COLUMN_STATISTICS, o, NULL,
+		      &sql);
+	if (after)
+		stmt_after(st, after);
+	strbuf_release(&sql);
+}
+
+/*
+ * ALTER INDEX ... ALTER COLUMN n SET STATISTICS for the expression
+ * columns whose target differs between from (NULL: a new index) and to.
+ */
+static void column_statistics(struct plan *plan, const struct object *from,
+			      const struct object *to, struct stmt *after)
+{
+	const char *old = from ? obj_get(from, "column_statistics") : NULL;
+	const char *new = obj_get(to, "column_statistics");
+
+	for (const char *p = new; p && *p; ) {
+		size_t line = strcspn(p, "\n"), nlen = strcspn(p, "=\n");
+		size_t vlen = line - nlen - 1, olen = 0;
+		const char *v = p + nlen + 1;
+		const char *ov = statistics_of(old, p, nlen, &olen);
+
+		if (!ov || olen != vlen || strncmp(ov, v, vlen))
+			set_column_statistics(plan, to, p, nlen, v, vlen,
+					      after);
+		p += line + (p[line] == '\n');
+	}
+	for (const char *p = old; p && *p; ) {
+		size_t line = strcspn(p, "\n"), nlen = strcspn(p, "=\n");
+		size_t vlen = 0;
+
+		if (!statistics_of(new, p, nlen, &vlen))
+			set_column_statistics(plan, to, p, nlen, NULL, 0,
+					      after);
+		p += line + (p[line] == '\n');
+	}
+}
+
 static void index_create(struct plan *plan, const struct object *o)
 {
 	struct strbuf sql = STRBUF_INIT;
@@ -162,6 +233,8 @@ static void index_create(struct plan *plan, const struct object *o)
 		attach_index(plan, o);
 	/* a new index is no table's replica identity until told */
 	table_identity_index_created(plan, o, st);
+	table_cluster_created(plan, o, st);
+	column_statistics(plan, NULL, o, st);
 	strbuf_release(&sql);
 }
 
@@ -260,8 +333,11 @@ static void index_alter(struct plan *plan, const struct object *from,
 		attach_index(plan, to);
 	/* a new parent index makes this one anew, like itself */
 	if (!obj_get(to, "attached_to") ||
-	    !index_new_in_plan(plan, obj_get(to, "attached_to")))
+	    !index_new_in_plan(plan, obj_get(to, "attached_to"))) {
 		alter_storage(plan, from, to);
+		table_cluster_alter(plan, from, to);
+		column_statistics(plan, from, to, NULL);
+	}
 }
 
 const struct kind_ops index_ops = { index_create, index_drop, index_alter };

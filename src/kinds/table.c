@@ -484,6 +484,59 @@ void table_identity_index_created(struct plan *plan, const struct object *idx,
 	stmt_after(set_identity(plan, t), created);
 }
 
+static struct stmt *cluster_on(struct plan *plan, const struct object *idx)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	strbuf_adds(&sql, "ALTER TABLE ");
+	qualified_name(&sql, idx->parent);
+	strbuf_adds(&sql, " CLUSTER ON ");
+	quote_ident(&sql, idx->name);
+	st = plan_add(plan, ACT_ALTER, CH_CLUSTER_ON, idx, NULL, &sql);
+	strbuf_release(&sql);
+	return st;
+}
+
+void table_cluster_created(struct plan *plan, const struct object *idx,
+			   struct stmt *created)
+{
+	if (obj_flag(idx, "clustered"))
+		stmt_after(cluster_on(plan, idx), created);
+}
+
+/* Whether one of t's (a target table's) indexes or keys is marked clustered. */
+static int has_clustered(const struct plan *plan, const struct object *t)
+{
+	for (size_t i = 0; i < plan->to->nobjects; i++) {
+		const struct object *o = plan->to->objects[i];
+
+		if (o->parent == t && obj_flag(o, "clustered"))
+			return 1;
+	}
+	return 0;
+}
+
+void table_cluster_alter(struct plan *plan, const struct object *from,
+			 const struct object *to)
+{
+	struct strbuf sql = STRBUF_INIT;
+
+	if (obj_flag(from, "clustered") == obj_flag(to, "clustered"))
+		return;
+	if (obj_flag(to, "clustered")) {
+		cluster_on(plan, to);
+	} else if (!has_clustered(plan, to->parent)) {
+		/* another index's CLUSTER ON takes the mark off this one */
+		strbuf_adds(&sql, "ALTER TABLE ");
+		qualified_name(&sql, to->parent);
+		strbuf_adds(&sql, " SET WITHOUT CLUSTER");
+		plan_add(plan, ACT_ALTER, CH_SET_WITHOUT_CLUSTER, to->parent,
+			 NULL, &sql);
+	}
+	strbuf_release(&sql);
+}
+
 static void table_create(struct plan *plan, const struct object *t)
 {
 	struct strbuf sql = STRBUF_INIT;
