@@ -2,6 +2,9 @@
 -- to_jsonb so that one text serves PostgreSQL 12 (ICU locale in collcollate) to 17 (colllocale)
 SELECT 'pg_collation'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        co.oid AS _oid, n.nspname AS schema, co.collname AS name,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = co.oid AND ds.classoid = 'pg_collation'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        co.collprovider AS provider,
        CASE WHEN co.collprovider = 'c' THEN NULL
             ELSE COALESCE(j.v ->> 'colllocale', j.v ->> 'colliculocale', co.collcollate)

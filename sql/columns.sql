@@ -40,7 +40,8 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, -- from pg14
        NULL::pg_catalog.text AS compression, -- before pg14
        CASE WHEN a.attoptions IS NOT NULL THEN
-         (SELECT pg_catalog.string_agg(o, E'\n' ORDER BY o) FROM pg_catalog.unnest(a.attoptions) o)
+         (SELECT pg_catalog.string_agg(x.o, E'\n' ORDER BY x.n)
+          FROM pg_catalog.unnest(a.attoptions) WITH ORDINALITY x(o, n))
        END AS attribute_options,
        -- from a parent table: only ('inherited'), or also declared here ('merged')
        CASE WHEN a.attinhcount > 0 THEN

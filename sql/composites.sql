@@ -2,7 +2,21 @@
 -- attributes' dependencies name); attributes as parallel arrays in attnum order
 SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        t.typrelid AS _oid, n.nspname AS schema, t.typname AS name,
-       a.names AS attributes, a.types AS attribute_types
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = t.oid AND ds.classoid = 'pg_type'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
+       a.names AS attributes, a.types AS attribute_types,
+       -- name, comment ('' for none) of every attribute, in order
+       (SELECT pg_catalog.array_agg(u.x ORDER BY at.attnum, u.k)
+        FROM pg_catalog.pg_attribute at
+        LEFT JOIN pg_catalog.pg_description ds
+          ON ds.objoid = at.attrelid AND ds.classoid = 'pg_class'::pg_catalog.regclass
+         AND ds.objsubid = at.attnum
+        CROSS JOIN LATERAL pg_catalog.unnest(ARRAY[at.attname::pg_catalog.text,
+                                                  COALESCE(ds.description, '')])
+          WITH ORDINALITY u(x, k)
+        WHERE at.attrelid = t.typrelid AND at.attnum > 0 AND NOT at.attisdropped
+       )::pg_catalog.text AS column_comments
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'

@@ -10,7 +10,8 @@ SELECT 'pg_constraint'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        -- holds them already) and tablespace (NULL: the database's default)
        CASE WHEN k.contype IN ('p', 'u') THEN
          NULLIF(pg_catalog.array_to_string(ARRAY(
-           SELECT o FROM pg_catalog.unnest(ic.reloptions) o ORDER BY o), E'\n'), '')
+           SELECT x.o FROM pg_catalog.unnest(ic.reloptions) WITH ORDINALITY x(o, n)
+           ORDER BY x.n), E'\n'), '')
        END AS index_options,
        (SELECT s.spcname FROM pg_catalog.pg_tablespace s
         WHERE s.oid = ic.reltablespace

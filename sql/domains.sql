@@ -1,6 +1,9 @@
 -- domains: base type, default, NOT NULL and collation (CHECK constraints: domain_constraints.sql)
 SELECT 'pg_type'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        t.oid AS _oid, n.nspname AS schema, t.typname AS name,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = t.oid AND ds.classoid = 'pg_type'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base_type,
        pg_catalog.pg_get_expr(t.typdefaultbin, 'pg_catalog.pg_type'::pg_catalog.regclass) AS "default",
        t.typnotnull AS not_null,

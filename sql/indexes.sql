@@ -10,9 +10,10 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        (SELECT pg_catalog.string_agg(a.attnum || '=' || a.attstattarget, E'\n' ORDER BY a.attnum)
         FROM pg_catalog.pg_attribute a
         WHERE a.attrelid = i.indexrelid AND COALESCE(a.attstattarget, -1) <> -1) AS column_statistics,
-       -- storage parameters, sorted (the definition holds them too, in WITH)
+       -- storage parameters, in catalog order (the definition holds them too, in WITH)
        NULLIF(pg_catalog.array_to_string(ARRAY(
-         SELECT o FROM pg_catalog.unnest(c.reloptions) o ORDER BY o), E'\n'), '') AS options,
+         SELECT x.o FROM pg_catalog.unnest(c.reloptions) WITH ORDINALITY x(o, n)
+         ORDER BY x.n), E'\n'), '') AS options,
        -- NULL: the database's default tablespace, however it was named
        (SELECT s.spcname FROM pg_catalog.pg_tablespace s
         WHERE s.oid = c.reltablespace

@@ -2,6 +2,9 @@
 -- may be called that), expressions as pg_get_expr prints them (NULL when absent)
 SELECT 'pg_policy'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        p.oid AS _oid, p.polrelid AS _parent,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = p.oid AND ds.classoid = 'pg_policy'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        n.nspname AS schema, p.polname AS name,
        p.polcmd AS command, p.polpermissive AS permissive,
        (SELECT pg_catalog.array_agg(COALESCE(a.rolname, 'public') ORDER BY COALESCE(a.rolname, 'public'))

@@ -2,6 +2,9 @@
 -- on the range, so that one text serves every version
 SELECT 'pg_type'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        t.oid AS _oid, n.nspname AS schema, t.typname AS name,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = t.oid AND ds.classoid = 'pg_type'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        pg_catalog.format_type(r.rngsubtype, NULL) AS subtype,
        CASE WHEN NOT opc.opcdefault
             THEN pg_catalog.quote_ident(on_.nspname) || '.' || pg_catalog.quote_ident(opc.opcname)

@@ -1,6 +1,9 @@
 -- rules: rewrite rules other than a view's _RETURN, with their definition and firing state
 SELECT 'pg_rewrite'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        r.oid AS _oid, r.ev_class AS _parent,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = r.oid AND ds.classoid = 'pg_rewrite'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        n.nspname AS schema, r.rulename AS name,
        pg_catalog.pg_get_ruledef(r.oid) AS definition,
        r.ev_enabled AS enabled

@@ -17,13 +17,19 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
          AS partition_bound,
        CASE WHEN NOT c.relispartition THEN ih.parents END AS inherits,
-       -- storage parameters, the toast table's as toast.name; sorted
+       -- storage parameters, the toast table's as toast.name; in the order ALTER ... SET left them
        NULLIF(pg_catalog.array_to_string(ARRAY(
-         SELECT o FROM pg_catalog.unnest(c.reloptions) o
-         UNION ALL
-         SELECT 'toast.' || o FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o
-         WHERE tc.oid = c.reltoastrelid
-         ORDER BY 1), E'\n'), '') AS options,
+         SELECT o FROM (
+           SELECT 1, x.n, x.o FROM pg_catalog.unnest(c.reloptions) WITH ORDINALITY x(o, n)
+           UNION ALL
+           SELECT 2, x.n, 'toast.' || x.o
+           FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) WITH ORDINALITY x(o, n)
+           WHERE tc.oid = c.reltoastrelid) r(part, n, o)
+         ORDER BY part, n), E'\n'), '') AS options,
+       -- the table access method; NULL: heap, the default (or none: a partitioned table before
+       -- PostgreSQL 17, a foreign table)
+       (SELECT am.amname FROM pg_catalog.pg_am am
+        WHERE am.oid = c.relam AND am.amname <> 'heap') AS am,
        -- NULL: the database's default tablespace, however it was named
        (SELECT s.spcname FROM pg_catalog.pg_tablespace s
         WHERE s.oid = c.reltablespace

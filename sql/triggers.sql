@@ -2,6 +2,9 @@
 -- internal ones (foreign keys, deferred keys) and clones on partitions (tgparentid, 13+) are left out
 SELECT 'pg_trigger'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        tg.oid AS _oid, tg.tgrelid AS _parent,
+       (SELECT ds.description FROM pg_catalog.pg_description ds
+        WHERE ds.objoid = tg.oid AND ds.classoid = 'pg_trigger'::pg_catalog.regclass
+          AND ds.objsubid = 0) AS comment,
        n.nspname AS schema, tg.tgname AS name,
        pg_catalog.pg_get_triggerdef(tg.oid) AS definition,
        tg.tgenabled AS enabled

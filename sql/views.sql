@@ -7,11 +7,16 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
          AS definition,
        a.columns,
        NULLIF(pg_catalog.array_to_string(ARRAY(
-         SELECT o FROM pg_catalog.unnest(c.reloptions) o
-         UNION ALL
-         SELECT 'toast.' || o FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o
-         WHERE tc.oid = c.reltoastrelid
-         ORDER BY 1), E'\n'), '') AS options,
+         SELECT o FROM (
+           SELECT 1, x.n, x.o FROM pg_catalog.unnest(c.reloptions) WITH ORDINALITY x(o, n)
+           UNION ALL
+           SELECT 2, x.n, 'toast.' || x.o
+           FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) WITH ORDINALITY x(o, n)
+           WHERE tc.oid = c.reltoastrelid) r(part, n, o)
+         ORDER BY part, n), E'\n'), '') AS options,
+       -- a materialized view's access method; NULL: heap, the default
+       (SELECT am.amname FROM pg_catalog.pg_am am
+        WHERE am.oid = c.relam AND am.amname <> 'heap') AS am,
        -- a materialized view's; NULL: the database's default tablespace
        (SELECT s.spcname FROM pg_catalog.pg_tablespace s
         WHERE s.oid = c.reltablespace
@@ -25,6 +30,26 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
        (SELECT ds.description FROM pg_catalog.pg_description ds
         WHERE ds.objoid = c.oid AND ds.classoid = 'pg_class'::pg_catalog.regclass
           AND ds.objsubid = 0) AS comment,
+       -- name, comment ('' for none) of every column, in order
+       (SELECT pg_catalog.array_agg(u.x ORDER BY at.attnum, u.k)
+        FROM pg_catalog.pg_attribute at
+        LEFT JOIN pg_catalog.pg_description ds
+          ON ds.objoid = at.attrelid AND ds.classoid = 'pg_class'::pg_catalog.regclass
+         AND ds.objsubid = at.attnum
+        CROSS JOIN LATERAL pg_catalog.unnest(ARRAY[at.attname::pg_catalog.text,
+                                                  COALESCE(ds.description, '')])
+          WITH ORDINALITY u(x, k)
+        WHERE at.attrelid = c.oid AND at.attnum > 0 AND NOT at.attisdropped
+       )::pg_catalog.text AS column_comments,
+       -- name, default of the columns of a view that have one (ALTER VIEW ... SET DEFAULT)
+       (SELECT pg_catalog.array_agg(u.x ORDER BY at.attnum, u.k)
+        FROM pg_catalog.pg_attrdef ad
+        JOIN pg_catalog.pg_attribute at ON at.attrelid = ad.adrelid AND at.attnum = ad.adnum
+        CROSS JOIN LATERAL pg_catalog.unnest(ARRAY[at.attname::pg_catalog.text,
+                                                  pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)])
+          WITH ORDINALITY u(x, k)
+        WHERE ad.adrelid = c.oid
+       )::pg_catalog.text AS column_defaults,
        -- whether to create it WITH DATA; never compared (refreshing is not a schema change)
        CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated
 FROM pg_catalog.pg_class c

@@ -13,6 +13,7 @@
 #include "pgdiff/cleanup.h"
 #include "pgdiff/filter.h"
 #include "pgdiff/inspect.h"
+#include "pgdiff/kinds.h"
 #include "pgdiff/options.h"
 #include "pgdiff/output.h"
 #include "pgdiff/plan.h"
@@ -566,6 +567,16 @@ static void check_unhandled(const char *side, const struct snapshot *snap)
 		warn_unhandled(side, snap);
 }
 
+/* Subscriptions whose connection string is not compared, and why. */
+static void warn_unread_conninfo(const char *side, const struct snapshot *snap)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!options.quiet && subscription_unread(&sb, snap))
+		warning("%s: %s", side, sb.buf);
+	strbuf_release(&sb);
+}
+
 static int run_diff(void)
 {
 	struct side sides[2] = { { .spec = options.source },
@@ -585,6 +596,8 @@ static int run_diff(void)
 	}
 	check_unhandled("source", &sides[0].snap);
 	check_unhandled("target", &sides[1].snap);
+	warn_unread_conninfo("source", &sides[0].snap);
+	warn_unread_conninfo("target", &sides[1].snap);
 	if (!options.quiet)
 		warn_versions(&sides[0].snap, &sides[1].snap);
 	start = now_seconds();
@@ -626,8 +639,10 @@ static int run_single(writer_fn write)
 	struct side side = { .spec = options.source };
 
 	read_sides(&side, 1);
-	if (options.command == CMD_SNAPSHOT)
+	if (options.command == CMD_SNAPSHOT) {
 		check_unhandled("the snapshot's source", &side.snap);
+		warn_unread_conninfo("the snapshot's source", &side.snap);
+	}
 	write_file(options.output, write, &side.snap);
 	snapshot_release(&side.snap);
 	strbuf_release(&side.err);

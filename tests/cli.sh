@@ -136,22 +136,25 @@ expect 0 "inspect a snapshot" sh -c "'$PGDIFF' snapshot '$A' -o '$tmp/a.json' &&
 grep -q '^table public.t$' "$tmp/out" && ok "inspect reads snapshots" || not_ok "inspect reads snapshots"
 expect 64 "inspect takes one side" "$PGDIFF" inspect "$A" "$B"
 
-# objects of a kind not handled: a warning, or with --strict an error and no script
-psql -X -q -v ON_ERROR_STOP=1 -d "$db_b" \
-	-c "CREATE CONVERSION latin_out FOR 'UTF8' TO 'LATIN1' FROM pg_catalog.utf8_to_iso8859_1"
-expect 3 "unhandled objects only warn" "$PGDIFF" "$A" "$B"
+# objects of a kind not handled: a warning, or with --strict an error and no script.
+# pgdiff handles every kind a server has now; such objects show in snapshots saved by
+# an older pgdiff (their list is not part of the fingerprint).
+"$PGDIFF" snapshot -o "$tmp/b-now.json" "$B" >/dev/null 2>&1 || true
+jq '.unhandled = [{"kind": "conversion", "count": 1, "names": "public.latin_out"}]' \
+	"$tmp/b-now.json" >"$tmp/b-older.json" 2>/dev/null || true
+OLDER=$tmp/b-older.json
+expect 3 "unhandled objects only warn" "$PGDIFF" "$A" "$OLDER"
 grep -q "^pgdiff: warning: target has objects pgdiff does not handle yet: conversion: 1 (public.latin_out)$" "$tmp/err" &&
 	ok "the warning names them" || not_ok "the warning names them"
 grep -q "^-- not handled yet in the target: conversion: 1 (public.latin_out)$" "$tmp/out" &&
 	ok "the header names them" || not_ok "the header names them"
-expect 65 "--strict makes them an error" "$PGDIFF" --strict "$A" "$B"
+expect 65 "--strict makes them an error" "$PGDIFF" --strict "$A" "$OLDER"
 one_line_error "--strict failure is one line"
 grep -q "^pgdiff: --strict: target has objects pgdiff does not handle yet: conversion: 1 (public.latin_out)$" "$tmp/err" &&
 	ok "--strict names them" || not_ok "--strict names them"
-expect 65 "--strict applies to snapshot too" "$PGDIFF" snapshot --strict -o "$tmp/strict.json" "$B"
+expect 65 "--strict applies to snapshot too" "$PGDIFF" snapshot --strict -o "$tmp/strict.json" "$OLDER"
 [ ! -e "$tmp/strict.json" ] && ok "--strict snapshot writes no file" || not_ok "--strict snapshot writes no file"
 expect 0 "--strict with nothing unhandled passes" "$PGDIFF" --strict "$A" "$A"
-psql -X -q -d "$db_b" -c "DROP CONVERSION latin_out"
 
 # a comparison leaves no session behind
 "$PGDIFF" "$A" "$B" >/dev/null 2>&1 || true

@@ -48,6 +48,8 @@ sql() {
 drop_dbs() {
 	local db
 	for db in $live_dbs; do
+		# subscriptions keep a database from being dropped
+		sql -d "$db" -f "$here/drop-subscriptions.sql" >/dev/null 2>&1 || true
 		sql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
 	done
 	live_dbs=

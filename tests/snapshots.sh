@@ -9,6 +9,7 @@
 # Environment: PGDIFF (./pgdiff), FIXTURES (fixtures).
 set -eu
 export LC_ALL=C TZ=UTC
+here=$(cd "$(dirname "$0")" && pwd)
 PGDIFF=${PGDIFF:-./pgdiff}
 root=${FIXTURES:-fixtures}
 : "${PGHOST:?snapshots.sh needs PGHOST (start a cluster with tests/pgcluster.sh)}"
@@ -28,8 +29,12 @@ sql() {
 }
 
 drop_dbs() {
-	dropdb --if-exists --force "$db_a" >/dev/null 2>&1 || true
-	dropdb --if-exists --force "$db_b" >/dev/null 2>&1 || true
+	local db
+	for db in "$db_a" "$db_b"; do
+		# subscriptions keep a database from being dropped
+		sql -d "$db" -f "$here/drop-subscriptions.sql" >/dev/null 2>&1 || true
+		dropdb --if-exists --force "$db" >/dev/null 2>&1 || true
+	done
 }
 
 cleanup() {

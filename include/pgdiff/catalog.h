@@ -26,6 +26,22 @@ const char *query_for_version(struct arena *arena, const char *text,
 /* The spec as it may be shown: passwords replaced by "****" (caller frees). */
 char *conn_display(const char *spec);
 
+/*
+ * A connection string (keywords or URI) split by libpq's own parser, with
+ * its secrets taken out: the options libpq marks as secret (password,
+ * sslpassword) are kept by name only.  Caller releases.
+ */
+struct conninfo_parts {
+	char *text;	/* the string itself when it holds no secret, else
+			   the other options rebuilt, in `options` form */
+	char *options;	/* "key=value ...", sorted by key: for comparing */
+	char *secrets;	/* their names as a text array ("{password}"), or
+			   NULL for none */
+};
+/* Returns -1 (and no parts) when libpq cannot parse conninfo. */
+int conninfo_strip(const char *conninfo, struct conninfo_parts *parts);
+void conninfo_parts_release(struct conninfo_parts *parts);
+
 /* Appends the linked libpq's version, e.g. "15.18". */
 void libpq_version(struct strbuf *sb);
 

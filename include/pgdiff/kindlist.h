@@ -29,6 +29,13 @@ KIND(OBJ_CONSTRAINT, "constraint", constraints, constraint_ops, KIND_CHILD)
 /* after tables: bodies that pg_depend does not see often read them */
 KIND(OBJ_FUNCTION, "function", functions, function_ops, 0)
 KIND(OBJ_PROCEDURE, "procedure", procedures, procedure_ops, 0)
+/*
+ * after functions: their handlers are functions.  What uses them (functions
+ * written in a language; tables, materialized views and operator families
+ * of an access method) waits for them through pg_depend.
+ */
+KIND(OBJ_LANGUAGE, "language", languages, language_ops, 0)
+KIND(OBJ_ACCESS_METHOD, "access method", access_methods, access_method_ops, 0)
 /* after functions and types; an aggregate's SORTOP names an operator */
 KIND(OBJ_OPERATOR, "operator", operators, operator_ops, 0)
 KIND(OBJ_OPFAMILY, "operator family", operator_families, opfamily_ops, 0)
@@ -36,6 +43,9 @@ KIND(OBJ_OPCLASS, "operator class", operator_classes, opclass_ops, 0)
 KIND(OBJ_AGGREGATE, "aggregate", aggregates, aggregate_ops, 0)
 /* after functions and types, which they name */
 KIND(OBJ_CAST, "cast", casts, cast_ops, 0)
+KIND(OBJ_CONVERSION, "conversion", conversions, conversion_ops, 0)
+/* after languages too; functions declared TRANSFORM FOR TYPE wait for it */
+KIND(OBJ_TRANSFORM, "transform", transforms, transform_ops, 0)
 KIND(OBJ_TS_PARSER, "text search parser", ts_parsers, ts_parser_ops, 0)
 KIND(OBJ_TS_TEMPLATE, "text search template", ts_templates, ts_template_ops, 0)
 KIND(OBJ_TS_DICT, "text search dictionary", ts_dictionaries, ts_dictionary_ops, 0)
@@ -53,3 +63,8 @@ KIND(OBJ_EVENT_TRIGGER, "event trigger", event_triggers, event_trigger_ops, 0)
 /* after tables: the tables a publication lists are children of the table, named by it */
 KIND(OBJ_PUBLICATION, "publication", publications, publication_ops, 0)
 KIND(OBJ_PUBLICATION_TABLE, "publication table", publication_tables, publication_table_ops, KIND_CHILD | KIND_FRAGILE)
+/*
+ * last: a subscription writes into tables, so it is created after them and
+ * (drops running in reverse) dropped before anything it writes into changes
+ */
+KIND(OBJ_SUBSCRIPTION, "subscription", subscriptions, subscription_ops, 0)

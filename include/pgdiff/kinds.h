@@ -141,6 +141,21 @@ void reloptions_with(struct strbuf *sb, const char *options);
  */
 int reloptions_alter(struct strbuf *sb, const char *old, const char *new,
 		     int *strong);
+/* Whether two lists hold other options or values, in any order. */
+int reloptions_differ(const char *a, const char *b);
+
+/*
+ * access_method.c: whether ALTER TABLE / MATERIALIZED VIEW ... SET ACCESS
+ * METHOD runs on the source's server (PostgreSQL 15+; unknown counts as
+ * yes), and the statement giving to (a table or materialized view of the
+ * target) its access method, the one of from being another.
+ */
+int set_access_method_works(const struct plan *plan);
+struct stmt *access_method_alter_relation(struct plan *plan,
+					  const struct object *from,
+					  const struct object *to);
+/* view.c: whether the plan creates v (new, re-created for its query or kind). */
+int view_new_in_plan(const struct plan *plan, const struct object *v);
 
 /*
  * trigger.c: firing states of triggers, event triggers and rules
@@ -150,5 +165,12 @@ int reloptions_alter(struct strbuf *sb, const char *old, const char *new,
  */
 const char *firing_clause(char state);
 enum change firing_change(char old, char new_state);
+
+/*
+ * subscription.c: appends to sb which subscriptions of snap have a
+ * connection string that could not be read or parsed (and so is not
+ * compared); returns whether there are any.
+ */
+int subscription_unread(struct strbuf *sb, const struct snapshot *snap);
 
 #endif

@@ -12,5 +12,7 @@ extern const char query_deps[];
 extern const char query_unhandled[];
 extern const char query_roles[];
 extern const char query_tablespaces[];
+/* read last: it may be refused (subscription_conninfo.sql) */
+extern const char query_subscription_conninfo[];
 
 #endif

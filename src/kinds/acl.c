@@ -392,7 +392,7 @@ void acl_plan(struct plan *plan, const struct object *from,
 	if (from && !obj_attr_differs(from, to, "acl") &&
 	    str_equal(owner_of(from), owner_of(to)))
 		return;
-	what = obj_display_name(to);
+	what = obj_kind_and_name(to);
 	acl_parse(&b, obj_get(to, "acl"), owner_of(to), what);
 	if (from)
 		acl_parse(&a, obj_get(from, "acl"), owner_of(from), what);
@@ -422,6 +422,7 @@ void owner_plan(struct plan *plan, const struct object *from,
 {
 	const char *owner = obj_get(to, "owner");
 	struct strbuf sql = STRBUF_INIT;
+	char *what;
 	struct stmt *st;
 
 	if (!owner || (from && (!obj_has(from, "owner") ||
@@ -431,8 +432,10 @@ void owner_plan(struct plan *plan, const struct object *from,
 	object_sql_reference(&sql, to, SQL_ALTER);
 	strbuf_adds(&sql, " OWNER TO ");
 	quote_ident(&sql, owner);
+	what = obj_kind_and_name(to);
 	st = plan_add(plan, ACT_ALTER, from ? CH_OWNER : CH_OWNER_NEW, to,
-		      NULL, &sql);
+		      what, &sql);
+	free(what);
 	st->custom_keys = 1;
 	keylist_add(plan, &st->needs, to->key);
 	plan_check_role(plan, st, owner);

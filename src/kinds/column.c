@@ -450,7 +450,7 @@ static void change_attribute_options(struct column_change *cc)
 	const char *old = old_setting(cc, "attribute_options");
 	const char *new = obj_get(cc->to, "attribute_options");
 
-	if (str_equal(old, new))
+	if (!reloptions_differ(old, new))
 		return;
 	start_only(cc);
 	strbuf_adds(&cc->sql, "RESET (");
@@ -458,12 +458,18 @@ static void change_attribute_options(struct column_change *cc)
 		strbuf_addch(&cc->sql, ')');
 		emit(cc, CH_COLUMN_OPTIONS);
 	}
+	/*
+	 * One added or changed: all of them, in order, since SET appends what
+	 * it sets (see reloptions.c).
+	 */
+	start_only(cc);
+	if (!add_options(&cc->sql, new, old, 1))
+		return;
 	start_only(cc);
 	strbuf_adds(&cc->sql, "SET (");
-	if (add_options(&cc->sql, new, old, 1)) {
-		strbuf_addch(&cc->sql, ')');
-		emit(cc, CH_COLUMN_OPTIONS);
-	}
+	add_options(&cc->sql, new, NULL, 1);
+	strbuf_addch(&cc->sql, ')');
+	emit(cc, CH_COLUMN_OPTIONS);
 }
 
 static void change_settings(struct column_change *cc)

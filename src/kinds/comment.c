@@ -1,8 +1,10 @@
 /* comment.c: how statements name an object of any kind, and COMMENT ON from the `comment` facts. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pgdiff/kinds.h"
+#include "pgdiff/pgarray.h"
 #include "pgdiff/quote.h"
 #include "pgdiff/util.h"
 
@@ -54,6 +56,7 @@ static const struct kind_sql {
 	  "FOREIGN DATA WRAPPER", "FOREIGN DATA WRAPPER", "" },
 	{ "foreign server", "SERVER", "FOREIGN SERVER", "SERVER", "" },
 	{ "publication", "PUBLICATION", NULL, "PUBLICATION", "" },
+	{ "subscription", "SUBSCRIPTION", NULL, "SUBSCRIPTION", "" },
 	{ "statistics object", "STATISTICS", NULL, "STATISTICS", "" },
 	{ "text search configuration", "TEXT SEARCH CONFIGURATION", NULL,
 	  "TEXT SEARCH CONFIGURATION", "" },
@@ -62,6 +65,9 @@ static const struct kind_sql {
 	{ "text search parser", "TEXT SEARCH PARSER", NULL, NULL, "" },
 	{ "text search template", "TEXT SEARCH TEMPLATE", NULL, NULL, "" },
 	{ "cast", "CAST", NULL, NULL, "" },
+	{ "access method", "ACCESS METHOD", NULL, NULL, "" },
+	{ "conversion", "CONVERSION", NULL, "CONVERSION", "" },
+	{ "transform", "TRANSFORM", NULL, NULL, "" },
 };
 
 static const struct kind_sql *sql_of(const struct object *o)
@@ -105,6 +111,11 @@ void object_sql_name(struct strbuf *sb, const struct object *o)
 	if (o->kind == OBJ_CAST) {
 		strbuf_addf(sb, "(%s AS %s)", obj_get(o, "source"),
 			    obj_get(o, "target"));
+		return;
+	}
+	/* a transform by its type and language: "FOR integer LANGUAGE plfoo" */
+	if (o->kind == OBJ_TRANSFORM) {
+		strbuf_adds(sb, o->name);
 		return;
 	}
 	if (p && o->kind == OBJ_COLUMN) {
@@ -169,15 +180,78 @@ const char *object_public_privileges(const struct object *o)
 	return k ? k->public_privs : "";
 }
 
+/* The value after name in a pgarray of name, value pairs, or NULL. */
+static const char *pair_value(const struct pgarray *pairs, const char *name)
+{
+	for (size_t i = 0; i + 1 < pairs->n; i += 2)
+		if (!strcmp(pairs->items[i], name))
+			return pairs->items[i + 1];
+	return NULL;
+}
+
+static void parse_pairs(struct pgarray *pairs, const struct object *o,
+			const char *fact)
+{
+	if (pgarray_parse(pairs, o ? obj_get(o, fact) : NULL) < 0)
+		BUG("malformed %s of %s", fact, o->key);
+}
+
+/*
+ * COMMENT ON COLUMN for the columns of a view or the attributes of a
+ * composite type: the fact column_comments pairs every one's name with
+ * its comment, '' for none (PostgreSQL takes an empty comment for none).
+ */
+static void column_comments_plan(struct plan *plan, const struct object *from,
+				 const struct object *to)
+{
+	struct pgarray old, new;
+	struct strbuf sql = STRBUF_INIT, name = STRBUF_INIT;
+
+	if ((from && !obj_has(from, "column_comments")) ||
+	    !obj_has(to, "column_comments"))
+		return;
+	parse_pairs(&old, from, "column_comments");
+	parse_pairs(&new, to, "column_comments");
+	for (size_t i = 0; i + 1 < new.n; i += 2) {
+		const char *was = pair_value(&old, new.items[i]);
+		struct stmt *st;
+
+		if (str_equal(was ? was : "", new.items[i + 1]))
+			continue;
+		strbuf_adds(&sql, "COMMENT ON COLUMN ");
+		quote_qualified(&sql, to->schema, to->name);
+		strbuf_addch(&sql, '.');
+		quote_ident(&sql, new.items[i]);
+		strbuf_adds(&sql, " IS ");
+		if (*new.items[i + 1])
+			quote_literal(&sql, new.items[i + 1]);
+		else
+			strbuf_adds(&sql, "NULL");
+		strbuf_reset(&name);
+		strbuf_adds(&name, "column ");
+		quote_qualified(&name, to->schema, to->name);
+		strbuf_addch(&name, '.');
+		quote_ident(&name, new.items[i]);
+		st = plan_add(plan, ACT_ALTER, CH_COMMENT, to, name.buf, &sql);
+		st->custom_keys = 1;
+		keylist_add(plan, &st->needs, to->key);
+	}
+	pgarray_release(&old);
+	pgarray_release(&new);
+	strbuf_release(&sql);
+	strbuf_release(&name);
+}
+
 void comment_plan(struct plan *plan, const struct object *from,
 		  const struct object *to)
 {
 	const char *old = from ? obj_get(from, "comment") : NULL;
 	const char *new = obj_get(to, "comment");
 	struct strbuf sql = STRBUF_INIT;
-	const char *what = NULL;
+	char *what;
 	struct stmt *st;
 
+	column_comments_plan(plan, from, to);
 	/* a side read without comments (--no-comments) says nothing */
 	if (from && !obj_has(from, "comment"))
 		return;
@@ -193,15 +267,9 @@ void comment_plan(struct plan *plan, const struct object *from,
 		quote_literal(&sql, new);
 	else
 		strbuf_adds(&sql, "NULL");
-	/* a cast's name is its types: say what it is, unquoted */
-	if (to->kind == OBJ_CAST) {
-		struct strbuf name = STRBUF_INIT;
-
-		object_sql_name(&name, to);
-		what = arena_printf(&plan->arena, "cast %s", name.buf);
-		strbuf_release(&name);
-	}
+	what = obj_kind_and_name(to);
 	st = plan_add(plan, ACT_ALTER, CH_COMMENT, to, what, &sql);
+	free(what);
 	st->custom_keys = 1;
 	keylist_add(plan, &st->needs, to->key);
 	strbuf_release(&sql);

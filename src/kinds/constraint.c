@@ -202,7 +202,8 @@ static int needs_recreate(const struct object *from, const struct object *to)
 	differs = strcmp(a.buf, b.buf) || type_of(from) != type_of(to) ||
 		  (timing && type_of(to) != 'f') ||
 		  (obj_get(to->parent, "partition_key") &&
-		   obj_attr_differs(from, to, "index_options")) ||
+		   reloptions_differ(obj_get(from, "index_options"),
+				     obj_get(to, "index_options"))) ||
 		  (obj_flag(from, "validated") && !obj_flag(to, "validated"));
 	strbuf_release(&a);
 	strbuf_release(&b);

@@ -194,27 +194,6 @@ const struct kind_ops fdw_ops = { fdw_create, fdw_drop, fdw_alter };
 
 /* Secret options: user mappings' and servers' */
 
-/* Names in the pgarray text a that b lacks, comma-separated; NULL: none. */
-static char *names_missing(const char *a, const char *b)
-{
-	struct pgarray x, y;
-	struct strbuf sb = STRBUF_INIT;
-
-	if (pgarray_parse(&x, a) < 0 || pgarray_parse(&y, b) < 0)
-		BUG("malformed option names");
-	for (size_t i = 0; i < x.n; i++)
-		if (pgarray_find(&y, x.items[i]) < 0)
-			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
-				    x.items[i]);
-	pgarray_release(&x);
-	pgarray_release(&y);
-	if (!sb.len) {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb);
-}
-
 /* what: the object's ALTER statement, "SERVER", "USER MAPPING". */
 static void note_secrets(struct plan *plan, struct stmt *st,
 			 const char *names, const char *what)
@@ -235,7 +214,7 @@ static void server_create(struct plan *plan, const struct object *o)
 	struct strbuf sql = STRBUF_INIT;
 	const char *type = obj_get(o, "type");
 	const char *version = obj_get(o, "version");
-	char *secrets = names_missing(obj_get(o, "secret_options"), NULL);
+	char *secrets = pgarray_missing(obj_get(o, "secret_options"), NULL);
 
 	strbuf_adds(&sql, "CREATE SERVER ");
 	quote_ident(&sql, o->name);
@@ -310,7 +289,7 @@ static void server_alter(struct plan *plan, const struct object *from,
 	/* secrets by name only, as for user mappings */
 	if (options_alter(&sql, obj_get(from, "options"), obj_get(to, "options"),
 			  old_secrets, new_secrets)) {
-		added = names_missing(new_secrets, old_secrets);
+		added = pgarray_missing(new_secrets, old_secrets);
 		note_secrets(plan, plan_add(plan, ACT_ALTER, CH_SERVER_OPTIONS,
 					    to, NULL, &sql),
 			     added, "SERVER");
@@ -365,7 +344,7 @@ static struct stmt *mapping_add(struct plan *plan, enum action action,
 static void user_mapping_create(struct plan *plan, const struct object *o)
 {
 	struct strbuf sql = STRBUF_INIT;
-	char *secrets = names_missing(obj_get(o, "secret_options"), NULL);
+	char *secrets = pgarray_missing(obj_get(o, "secret_options"), NULL);
 	struct stmt *st;
 
 	strbuf_adds(&sql, "CREATE ");
@@ -417,7 +396,7 @@ static void user_mapping_alter(struct plan *plan, const struct object *from,
 		strbuf_release(&sql);
 		return;
 	}
-	added = names_missing(new_secrets, old_secrets);
+	added = pgarray_missing(new_secrets, old_secrets);
 	st = mapping_add(plan, ACT_ALTER, CH_USER_MAPPING_OPTIONS, to, &sql);
 	note_secrets(plan, st, added, "USER MAPPING");
 	free(added);

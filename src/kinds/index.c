@@ -74,7 +74,8 @@ static int needs_recreate(const struct object *from, const struct object *to)
 	core_definition(&b, to);
 	differs = strcmp(a.buf, b.buf) != 0 ||
 		  (to->parent && obj_get(to->parent, "partition_key") &&
-		   obj_attr_differs(from, to, "options"));
+		   reloptions_differ(obj_get(from, "options"),
+				     obj_get(to, "options")));
 	strbuf_release(&a);
 	strbuf_release(&b);
 	return differs;

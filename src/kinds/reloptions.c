@@ -1,7 +1,10 @@
 /*
  * reloptions.c: storage parameters of tables, indexes and materialized
- * views, as catalog queries list them: "name=value" lines, sorted, toast
- * table options as "toast.name=value".
+ * views, as catalog queries list them: "name=value" lines in catalog order,
+ * toast table options as "toast.name=value" after the table's.  Order is
+ * no difference, but ALTER ... SET appends what it sets: a new or changed
+ * one sets them all, in the target's order, so that both sides end up
+ * listing them alike (RESET keeps the order of the others).
  */
 #include <string.h>
 
@@ -129,6 +132,15 @@ void reloptions_with(struct strbuf *sb, const char *options)
 	strbuf_addch(sb, ')');
 }
 
+int reloptions_differ(const char *a, const char *b)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int n = add_options(&sb, a, b, 1, NULL) + add_options(&sb, b, a, 0, NULL);
+
+	strbuf_release(&sb);
+	return n > 0;
+}
+
 int reloptions_alter(struct strbuf *sb, const char *old, const char *new,
 		     int *strong)
 {
@@ -136,8 +148,12 @@ int reloptions_alter(struct strbuf *sb, const char *old, const char *new,
 	int n = 0;
 
 	*strong = 0;
-	if (add_options(&set, new, old, 1, strong))
+	/* one added or changed: all, so that they keep the target's order */
+	if (add_options(&set, new, old, 1, NULL)) {
+		strbuf_reset(&set);
+		add_options(&set, new, NULL, 1, strong);
 		strbuf_addf(sb, " SET (%s)", set.buf);
+	}
 	if (add_options(&reset, old, new, 0, strong))
 		strbuf_addf(sb, "%s RESET (%s)", set.len ? "," : "", reset.buf);
 	n = set.len || reset.len;

@@ -117,12 +117,16 @@ size_t table_children(const struct object *t, const struct object ***out)
 /*
  * Partitioned <-> regular, or another partition key: only a new table
  * does; and no ALTER moves a foreign table to another server or makes a
- * table foreign or local.
+ * table foreign or local, or (before PostgreSQL 15) moves a table to
+ * another access method.
  */
-static int needs_recreate(const struct object *from, const struct object *to)
+static int needs_recreate(const struct plan *plan, const struct object *from,
+			  const struct object *to)
 {
 	return obj_attr_differs(from, to, "partition_key") ||
-	       obj_attr_differs(from, to, "foreign_server");
+	       obj_attr_differs(from, to, "foreign_server") ||
+	       (obj_attr_differs(from, to, "am") &&
+		!set_access_method_works(plan));
 }
 
 int table_new_in_plan(const struct plan *plan, const struct object *t)
@@ -130,7 +134,7 @@ int table_new_in_plan(const struct plan *plan, const struct object *t)
 	const struct object *from = plan_source_of(plan, t);
 	const struct object *to = plan_target_of(plan, t);
 
-	return !from || !to || needs_recreate(from, to);
+	return !from || !to || needs_recreate(plan, from, to);
 }
 
 /* Whether t is attached to a parent on both sides, bound included. */
@@ -142,7 +146,7 @@ const struct object *table_kept_parent(const struct plan *plan,
 	const struct object *kept = NULL;
 	struct parents a, b;
 
-	if (!from || !to || needs_recreate(from, to))
+	if (!from || !to || needs_recreate(plan, from, to))
 		return NULL;
 	if (obj_attr_differs(from, to, "partition_bound"))
 		return NULL;
@@ -544,6 +548,7 @@ static void table_create(struct plan *plan, const struct object *t)
 	const char *key = obj_get(t, "partition_key");
 	const char *inherits = obj_get(t, "inherits");
 	const char *ts = obj_get(t, "tablespace");
+	const char *am;
 	const struct object *parent, *idx;
 	struct stmt *st;
 	size_t listed = 0;
@@ -584,6 +589,15 @@ static void table_create(struct plan *plan, const struct object *t)
 	}
 	if (key)
 		strbuf_addf(&sql, " PARTITION BY %s", key);
+	/* NULL is heap, which a partition names if its parent has another */
+	if ((am = obj_get(t, "am"))) {
+		strbuf_adds(&sql, " USING ");
+		quote_ident(&sql, am);
+	} else if (partition_of &&
+		   (parent = table_named(plan->to, partition_of)) &&
+		   obj_get(parent, "am")) {
+		strbuf_adds(&sql, " USING heap");
+	}
 	if (foreign_table(t)) {
 		strbuf_adds(&sql, "\n    SERVER ");
 		quote_ident(&sql, obj_get(t, "foreign_server"));
@@ -798,12 +812,13 @@ static void table_alter(struct plan *plan, const struct object *from,
 	struct parents a, b;
 	size_t same = 0, first;
 
-	if (needs_recreate(from, to)) {
+	if (needs_recreate(plan, from, to)) {
 		/* a foreign table holds no local data; a table becoming one does */
 		table_drop_as(plan, from, foreign_table(from) ?
 			      CH_RECREATE_FOREIGN_TABLE :
 			      foreign_table(to) ? CH_TABLE_TO_FOREIGN :
-			      CH_RECREATE_TABLE);
+			      !obj_attr_differs(from, to, "partition_key") ?
+			      CH_RECREATE_TABLE_AM : CH_RECREATE_TABLE);
 		table_create(plan, to);
 		return;
 	}
@@ -840,6 +855,8 @@ static void table_alter(struct plan *plan, const struct object *from,
 	parents_release(&a);
 	parents_release(&b);
 	rls_alter(plan, from, to, NULL);
+	if (obj_attr_differs(from, to, "am"))
+		access_method_alter_relation(plan, from, to);
 	alter_storage(plan, from, to);
 	if (identity_changes(from, to))
 		set_identity(plan, to);

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "pgdiff/kinds.h"
+#include "pgdiff/pgarray.h"
 #include "pgdiff/quote.h"
+#include "pgdiff/util.h"
 
 static int materialized(const struct object *v)
 {
@@ -43,14 +45,23 @@ static void set_keys(struct plan *plan, struct stmt *st,
 		keylist_add(plan, deps, v->deps[i].on->key);
 }
 
-/* "CREATE [OR REPLACE] [MATERIALIZED] VIEW name [WITH (...)] AS query". */
+/*
+ * "CREATE [OR REPLACE] [MATERIALIZED] VIEW name [USING am] [WITH (...)]
+ * AS query".
+ */
 static void view_sql(struct strbuf *sql, const struct object *v, int replace)
 {
 	const char *options = obj_get(v, "options");
+	const char *am = obj_get(v, "am");
 
 	strbuf_adds(sql, replace ? "CREATE OR REPLACE " : "CREATE ");
 	strbuf_adds(sql, materialized(v) ? "MATERIALIZED VIEW " : "VIEW ");
 	quote_qualified(sql, v->schema, v->name);
+	/* NULL: heap, the default */
+	if (materialized(v) && am) {
+		strbuf_adds(sql, " USING ");
+		quote_ident(sql, am);
+	}
 	reloptions_with(sql, options);
 	if (materialized(v))
 		tablespace_clause(sql, obj_get(v, "tablespace"));
@@ -59,6 +70,65 @@ static void view_sql(struct strbuf *sql, const struct object *v, int replace)
 	if (materialized(v))
 		strbuf_adds(sql, obj_flag(v, "populated") ? "\nWITH DATA" :
 			    "\nWITH NO DATA");
+}
+
+/* The default after name in column_defaults (name, default pairs), or NULL. */
+static const char *default_of(const struct pgarray *pairs, const char *name)
+{
+	for (size_t i = 0; i + 1 < pairs->n; i += 2)
+		if (!strcmp(pairs->items[i], name))
+			return pairs->items[i + 1];
+	return NULL;
+}
+
+static void set_default(struct plan *plan, const struct object *v,
+			const char *column, const char *def,
+			struct stmt *after)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	strbuf_adds(&sql, "ALTER VIEW ");
+	quote_qualified(&sql, v->schema, v->name);
+	strbuf_adds(&sql, " ALTER COLUMN ");
+	quote_ident(&sql, column);
+	if (def)
+		strbuf_addf(&sql, " SET DEFAULT %s", def);
+	else
+		strbuf_adds(&sql, " DROP DEFAULT");
+	st = plan_add(plan, ACT_ALTER, CH_VIEW_COLUMN_DEFAULT, v, NULL, &sql);
+	/* a no-op after a re-creation, which sets them itself */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, v->key);
+	/* what the default calls, among what the view needs */
+	for (size_t i = 0; i < v->ndeps; i++)
+		keylist_add(plan, &st->needs, v->deps[i].on->key);
+	if (after)
+		stmt_after(st, after);
+	strbuf_release(&sql);
+}
+
+/*
+ * Column defaults of a view (what an INSERT through it fills in), from
+ * from (NULL: a new view) to to, after `after` (NULL: no order).
+ */
+static void column_defaults(struct plan *plan, const struct object *from,
+			    const struct object *to, struct stmt *after)
+{
+	struct pgarray old = { NULL, 0 }, new;
+
+	if ((from && pgarray_parse(&old, obj_get(from, "column_defaults")) < 0) ||
+	    pgarray_parse(&new, obj_get(to, "column_defaults")) < 0)
+		BUG("malformed column defaults of %s", to->key);
+	for (size_t i = 0; i + 1 < new.n; i += 2)
+		if (!str_equal(default_of(&old, new.items[i]), new.items[i + 1]))
+			set_default(plan, to, new.items[i], new.items[i + 1],
+				    after);
+	for (size_t i = 0; i + 1 < old.n; i += 2)
+		if (!default_of(&new, old.items[i]))
+			set_default(plan, to, old.items[i], NULL, after);
+	pgarray_release(&old);
+	pgarray_release(&new);
 }
 
 static void view_create(struct plan *plan, const struct object *v)
@@ -72,6 +142,7 @@ static void view_create(struct plan *plan, const struct object *v)
 		      v, NULL, &sql);
 	plan_check_tablespace(plan, st, obj_get(v, "tablespace"));
 	set_keys(plan, st, v, 1);
+	column_defaults(plan, NULL, v, st);
 	strbuf_release(&sql);
 }
 
@@ -216,33 +287,71 @@ static void alter_tablespace(struct plan *plan, const struct object *to)
 	strbuf_release(&sql);
 }
 
-static void view_alter(struct plan *plan, const struct object *from,
-		       const struct object *to)
+static int query_changed(const struct object *from, const struct object *to)
 {
-	int query_changed = obj_attr_differs(from, to, "definition") ||
-			    obj_attr_differs(from, to, "columns");
+	return obj_attr_differs(from, to, "definition") ||
+	       obj_attr_differs(from, to, "columns");
+}
+
+int view_new_in_plan(const struct plan *plan, const struct object *v)
+{
+	const struct object *from = plan_source_of(plan, v);
+	const struct object *to = plan_target_of(plan, v);
+
+	return !from || !to || materialized(from) != materialized(to) ||
+	       (materialized(to) &&
+		(query_changed(from, to) ||
+		 (obj_attr_differs(from, to, "am") &&
+		  !set_access_method_works(plan))));
+}
+
+static void view_change(struct plan *plan, const struct object *from,
+			const struct object *to)
+{
+	int changed = query_changed(from, to);
+	int am_changed = materialized(to) && obj_attr_differs(from, to, "am");
 
 	/* Whether a materialized view is populated is data, not schema. */
 	if (materialized(from) != materialized(to))
 		recreate(plan, from, to, materialized(to) ?
 			 "drops view %s to create it as a materialized view" :
 			 "drops materialized view %s to create it as a view");
-	else if (query_changed && materialized(to))
+	else if (changed && materialized(to))
 		recreate(plan, from, to, NULL);
-	else if (query_changed && !columns_kept(from, to))
+	else if (am_changed && !set_access_method_works(plan))
+		recreate(plan, from, to,
+			 "drops materialized view %s to re-create it with another access method (ALTER MATERIALIZED VIEW ... SET ACCESS METHOD needs PostgreSQL 15)");
+	else if (changed && !columns_kept(from, to))
 		recreate(plan, from, to, NULL);
-	else if (query_changed && uses_rewritten_column(plan, from, to))
+	else if (changed && uses_rewritten_column(plan, from, to))
 		recreate(plan, from, to,
 			 "drops view %s to re-create it: a column it uses changes type");
-	else if (query_changed)
+	else if (changed)
 		replace(plan, from, to);
 	else {
-		if (obj_attr_differs(from, to, "options"))
+		if (am_changed)
+			access_method_alter_relation(plan, from, to);
+		if (reloptions_differ(obj_get(from, "options"),
+				      obj_get(to, "options")))
 			alter_options(plan, from, to);
 		if (materialized(to) &&
 		    obj_attr_differs(from, to, "tablespace"))
 			alter_tablespace(plan, to);
 	}
+}
+
+static void view_alter(struct plan *plan, const struct object *from,
+		       const struct object *to)
+{
+	size_t first = plan->nstmts;
+
+	view_change(plan, from, to);
+	/* unless view_create made it anew with them */
+	for (size_t i = first; i < plan->nstmts; i++)
+		if (plan->stmts[i]->obj == to &&
+		    plan->stmts[i]->action == ACT_CREATE)
+			return;
+	column_defaults(plan, from, to, NULL);
 }
 
 const struct kind_ops view_ops = { view_create, view_drop, view_alter };

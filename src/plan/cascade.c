@@ -265,38 +265,24 @@ static void drop_with_owner(struct cascade *c, const struct object *x,
  * Drops x before, and re-creates it after, the statement that changes
  * what it uses; how names the change ("is re-created", "changes").
  */
-/* "view public.v": what a reason calls an object the cascade touches. */
-static char *kind_and_name(const struct object *o)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char *name = obj_display_name(o);
-	const char *kind = obj_kind_name(o->kind);
-
-	/* kinds with two flavours, told apart by a fact */
-	if (o->kind == OBJ_VIEW && obj_flag(o, "materialized"))
-		kind = "materialized view";
-	else if (o->kind == OBJ_TABLE && obj_has(o, "foreign_server"))
-		kind = "foreign table";
-	strbuf_addf(&sb, "%s %s", kind, name);
-	free(name);
-	return strbuf_detach(&sb);
-}
-
 static void recreate_around(struct cascade *c, const struct object *x,
 			    const struct object *because, const char *how)
 {
 	size_t before = c->plan->nstmts;
-	char *name = kind_and_name(x), *what = kind_and_name(because);
+	char *name = obj_kind_and_name(x), *what = obj_kind_and_name(because);
+	/* a table's rows do not come back (a foreign table's are remote) */
+	int loses_data = x->kind == OBJ_TABLE && !obj_get(x, "foreign_server");
 
 	kind_ops(x->kind)->drop(c->plan, x);
 	for (size_t k = before; k < c->plan->nstmts; k++) {
 		struct stmt *st = c->plan->stmts[k];
 		st->change = CH_RECREATE_DROP;
-		st->hazards = rule_for(CH_RECREATE_DROP)->hazards;
+		st->hazards = rule_for(CH_RECREATE_DROP)->hazards |
+			      (loses_data ? HZ_DATA_LOSS : 0);
 		st->severity = severity_of_hazards(st->hazards);
 		st->reason = arena_printf(&c->plan->arena,
-			"drops %s to re-create it, because %s %s", name, what,
-			how);
+			"drops %s to re-create it, because %s %s%s", name, what,
+			how, loses_data ? ": its data is lost" : "");
 	}
 	free(name);
 	free(what);
@@ -306,18 +292,39 @@ static void recreate_around(struct cascade *c, const struct object *x,
 }
 
 /*
- * x (a view, a rule, a policy) cannot survive a type change of a column it
- * uses: PostgreSQL refuses the ALTER while x exists.
+ * x (a view, a rule, a policy, a stored generated column) cannot survive a
+ * type change of a column it uses: PostgreSQL refuses the ALTER while x
+ * exists.
  */
 static void drop_for_rewrite(struct cascade *c, const struct object *x)
 {
-	if (!(obj_kind_flags(x->kind) & KIND_FRAGILE))
+	if (!(obj_kind_flags(x->kind) & KIND_FRAGILE) &&
+	    !(x->kind == OBJ_COLUMN && obj_get(x, "generated")))
 		return;
 	for (size_t i = 0; i < x->ndeps; i++)
 		if (strmap_get(&c->rewritten, x->deps[i].on->key)) {
 			recreate_around(c, x, x->deps[i].on, "changes type");
 			return;
 		}
+}
+
+/*
+ * Whether a statement moves x off what key names before that is dropped,
+ * though x uses it again in the target (a table moved to heap while its
+ * access method is re-created): then x need not be re-created.
+ */
+static int moved_off(struct cascade *c, const struct object *x,
+		     const char *key)
+{
+	for (size_t i = 0; i < c->plan->nstmts; i++) {
+		const struct stmt *st = c->plan->stmts[i];
+
+		if (!st->omitted && st->action == ACT_ALTER && st->obj &&
+		    !strcmp(st->obj->key, x->key) &&
+		    keylist_has(&st->unneeds, key))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -332,7 +339,8 @@ static void drop_for_recreate(struct cascade *c, const struct object *x)
 		const struct object *on = x->deps[i].on;
 
 		if (x->deps[i].type == 'n' && strmap_get(&c->dropped, on->key) &&
-		    obj_depends_on(plan_target_of(c->plan, x), on->key)) {
+		    obj_depends_on(plan_target_of(c->plan, x), on->key) &&
+		    !moved_off(c, x, on->key)) {
 			recreate_around(c, x, on, "is re-created");
 			return;
 		}

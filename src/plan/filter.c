@@ -181,8 +181,10 @@ void filter_facts(const struct filter *f, struct snapshot *snap)
 		struct object *o = snap->objects[i];
 		if (f->no_privileges)
 			forget_fact(o, "acl");
-		if (f->no_comments)
+		if (f->no_comments) {
 			forget_fact(o, "comment");
+			forget_fact(o, "column_comments");
+		}
 		if (!f->with_owners)
 			forget_fact(o, "owner");
 	}

@@ -23,6 +23,10 @@ char *obj_display_name(const struct object *o)
 		/* its two types */
 		strbuf_addf(&sb, "(%s)", o->name);
 		return strbuf_detach(&sb);
+	case OBJ_TRANSFORM:
+		/* "FOR integer LANGUAGE plfoo", quoted by the query */
+		strbuf_adds(&sb, o->name);
+		return strbuf_detach(&sb);
 	case OBJ_USER_MAPPING:
 		strbuf_adds(&sb, "for ");
 		quote_ident(&sb, o->name);
@@ -55,8 +59,26 @@ char *obj_display_name(const struct object *o)
 	}
 	quote_ident(&sb, o->name);
 	/* classes and families are named per index method */
-	if (o->kind == OBJ_OPCLASS || o->kind == OBJ_OPFAMILY)
-		strbuf_addf(&sb, " USING %s", args);
+	if (o->kind == OBJ_OPCLASS || o->kind == OBJ_OPFAMILY) {
+		strbuf_adds(&sb, " USING ");
+		quote_ident(&sb, args);
+	}
+	return strbuf_detach(&sb);
+}
+
+char *obj_kind_and_name(const struct object *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *name = obj_display_name(o);
+	const char *kind = obj_kind_name(o->kind);
+
+	/* kinds with two flavours, told apart by a fact */
+	if (o->kind == OBJ_VIEW && obj_flag(o, "materialized"))
+		kind = "materialized view";
+	else if (o->kind == OBJ_TABLE && obj_get(o, "foreign_server"))
+		kind = "foreign table";
+	strbuf_addf(&sb, "%s %s", kind, name);
+	free(name);
 	return strbuf_detach(&sb);
 }
 

@@ -274,6 +274,69 @@ static void decode_tablespaces(struct snapshot *snap, const PGresult *res)
 	snap->tablespaces_known = 1;
 }
 
+/* Sets fact name, which o's kind query declares, to value (copied). */
+static void set_fact(struct snapshot *snap, struct object *o,
+		     const char *name, const char *value)
+{
+	for (size_t i = 0; i < o->nattrs; i++)
+		if (!strcmp(o->attrs[i].name, name)) {
+			o->attrs[i].value = arena_strdup(&snap->arena, value);
+			return;
+		}
+	BUG("%s has no fact '%s'", o->key, name);
+}
+
+/*
+ * Subscriptions' connection strings: libpq splits each, and only what it
+ * would show reaches the snapshot, with the names of the secret options.
+ * The value is wiped from the result once parsed.  Before PostgreSQL 14
+ * synchronous_commit comes here too: PUBLIC could not read it then.
+ */
+static void decode_conninfo(struct snapshot *snap, PGresult *res)
+{
+	int c_classid = PQfnumber(res, "_classid");
+	int c_oid = PQfnumber(res, "_oid");
+	int c_conninfo = PQfnumber(res, "conninfo");
+	int c_sync = PQfnumber(res, "synchronous_commit");
+
+	for (int r = 0; r < PQntuples(res); r++) {
+		struct object *o = snapshot_find_oid(snap,
+						     get_oid(res, r, c_classid),
+						     get_oid(res, r, c_oid), 0);
+		char *value = PQgetvalue(res, r, c_conninfo);
+		struct conninfo_parts parts;
+
+		if (o && c_sync >= 0)
+			set_fact(snap, o, "synchronous_commit",
+				 get_text(res, r, c_sync));
+		if (o && conninfo_strip(value, &parts) < 0) {
+			set_fact(snap, o, "conninfo_unread", "libpq");
+		} else if (o) {
+			set_fact(snap, o, "conninfo", parts.text);
+			set_fact(snap, o, "conninfo_options", parts.options);
+			set_fact(snap, o, "secret_options", parts.secrets);
+			conninfo_parts_release(&parts);
+		}
+		memset(value, 0, strlen(value));
+	}
+}
+
+/* The role may not read subconninfo: every subscription says so. */
+static void conninfo_refused(struct snapshot *snap)
+{
+	for (size_t i = 0; i < snap->nobjects; i++)
+		if (snap->objects[i]->kind == OBJ_SUBSCRIPTION)
+			set_fact(snap, snap->objects[i], "conninfo_unread",
+				 "privilege");
+}
+
+/* Whether res is a query refused for want of privileges. */
+static int refused(const PGresult *res)
+{
+	return res && str_equal(PQresultErrorField(res, PG_DIAG_SQLSTATE),
+				"42501");
+}
+
 static int cmp_attnum(const void *a, const void *b)
 {
 	const struct object *x = *(struct object *const *)a;
@@ -369,7 +432,7 @@ static PGresult *next_result(PGconn *conn)
 
 int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 {
-	const char *queries[NKIND_QUERIES + 5];
+	const char *queries[NKIND_QUERIES + 6], *conninfo_query = NULL;
 	size_t nqueries = 0;
 	struct alias_map aliases = { OIDMAP_INIT, ARENA_INIT };
 	struct arena texts = ARENA_INIT;
@@ -404,6 +467,10 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 	queries[nqueries++] = query_unhandled;
 	queries[nqueries++] = query_roles;
 	queries[nqueries++] = query_tablespaces;
+	/* last: a refusal aborts the transaction, but only this query is lost */
+	conninfo_query = query_for_version(&texts, query_subscription_conninfo,
+					   PQserverVersion(conn));
+	queries[nqueries++] = conninfo_query;
 
 	if (!PQenterPipelineMode(conn) ||
 	    send_all(conn, session_setup, NSETUP) < 0 ||
@@ -418,7 +485,9 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 		ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 
 		if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-			if (!status)
+			if (!status && text == conninfo_query && refused(res))
+				conninfo_refused(snap);
+			else if (!status)
 				status = query_failed(err, conn, spec, res, text);
 			PQclear(res);
 			continue;
@@ -435,6 +504,8 @@ int catalog_read(const char *spec, struct snapshot *snap, struct strbuf *err)
 				decode_roles(snap, res);
 			else if (queries[q] == query_tablespaces)
 				decode_tablespaces(snap, res);
+			else if (queries[q] == conninfo_query)
+				decode_conninfo(snap, res);
 			else
 				decode_unhandled(snap, res);
 		}

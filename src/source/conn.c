@@ -1,11 +1,16 @@
-/* conn.c: how a connection spec is shown to people, and libpq's own version. */
+/*
+ * conn.c: how a connection spec is shown to people, connection strings with
+ * their secrets taken out, and libpq's own version.
+ */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
 
 #include "pgdiff/catalog.h"
 #include "pgdiff/strbuf.h"
+#include "pgdiff/util.h"
 
 static int has_prefix(const char *s, const char *prefix)
 {
@@ -100,6 +105,90 @@ char *conn_display(const char *spec)
 	else
 		mask_conninfo(&sb, spec);
 	return strbuf_detach(&sb);
+}
+
+/* Appends value as a conninfo value: bare when it can be, else quoted. */
+static void add_conninfo_value(struct strbuf *sb, const char *value)
+{
+	if (*value && !value[strcspn(value, " \t\n\r\f\v'\\")]) {
+		strbuf_adds(sb, value);
+		return;
+	}
+	strbuf_addch(sb, '\'');
+	for (const char *p = value; *p; p++) {
+		if (*p == '\'' || *p == '\\')
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '\'');
+}
+
+static int cmp_keyword(const void *a, const void *b)
+{
+	const PQconninfoOption *x = *(const PQconninfoOption *const *)a;
+	const PQconninfoOption *y = *(const PQconninfoOption *const *)b;
+	return strcmp(x->keyword, y->keyword);
+}
+
+/* libpq marks the options it never displays (passwords) with '*'. */
+static int is_secret(const PQconninfoOption *opt)
+{
+	return opt->dispchar && opt->dispchar[0] == '*';
+}
+
+int conninfo_strip(const char *conninfo, struct conninfo_parts *parts)
+{
+	PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
+	const PQconninfoOption **set;
+	struct strbuf options = STRBUF_INIT, secrets = STRBUF_INIT;
+	size_t n = 0, total = 0;
+
+	memset(parts, 0, sizeof(*parts));
+	/* its error message may quote the string: it is not kept */
+	if (!opts)
+		return -1;
+	for (const PQconninfoOption *opt = opts; opt->keyword; opt++)
+		total++;
+	set = xcalloc(total + 1, sizeof(*set));
+	for (const PQconninfoOption *opt = opts; opt->keyword; opt++)
+		if (opt->val)
+			set[n++] = opt;
+	qsort(set, n, sizeof(*set), cmp_keyword);
+	for (size_t i = 0; i < n; i++) {
+		if (is_secret(set[i])) {
+			strbuf_adds(&secrets, secrets.len ? "," : "{");
+			strbuf_adds(&secrets, set[i]->keyword);
+			continue;
+		}
+		if (options.len)
+			strbuf_addch(&options, ' ');
+		strbuf_addf(&options, "%s=", set[i]->keyword);
+		add_conninfo_value(&options, set[i]->val);
+	}
+	/* wipe the secret values before libpq frees them */
+	for (PQconninfoOption *opt = opts; opt->keyword; opt++)
+		if (opt->val && is_secret(opt))
+			memset(opt->val, 0, strlen(opt->val));
+	PQconninfoFree(opts);
+	free(set);
+	parts->options = strbuf_detach(&options);
+	if (secrets.len) {
+		strbuf_addch(&secrets, '}');
+		parts->secrets = strbuf_detach(&secrets);
+		parts->text = xstrdup(parts->options);
+	} else {
+		strbuf_release(&secrets);
+		parts->text = xstrdup(conninfo);
+	}
+	return 0;
+}
+
+void conninfo_parts_release(struct conninfo_parts *parts)
+{
+	free(parts->text);
+	free(parts->options);
+	free(parts->secrets);
+	memset(parts, 0, sizeof(*parts));
 }
 
 void libpq_version(struct strbuf *sb)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "pgdiff/pgarray.h"
+#include "pgdiff/strbuf.h"
 #include "pgdiff/util.h"
 
 /* One buffer holds every element, so release is two frees. */
@@ -69,4 +70,24 @@ long pgarray_find(const struct pgarray *arr, const char *s)
 		if (!strcmp(arr->items[i], s))
 			return (long)i;
 	return -1;
+}
+
+char *pgarray_missing(const char *a, const char *b)
+{
+	struct pgarray x, y;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (pgarray_parse(&x, a) < 0 || pgarray_parse(&y, b) < 0)
+		BUG("malformed array '%s' or '%s'", a ? a : "", b ? b : "");
+	for (size_t i = 0; i < x.n; i++)
+		if (pgarray_find(&y, x.items[i]) < 0)
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
+				    x.items[i]);
+	pgarray_release(&x);
+	pgarray_release(&y);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }

@@ -24,4 +24,3 @@ CREATE TABLE "odd`name" (
 CREATE VIEW open_orders AS SELECT id FROM orders WHERE status = 'open';
 CREATE FUNCTION order_count(customer integer, since date) RETURNS bigint
     LANGUAGE sql AS 'SELECT count(*) FROM orders WHERE customer_id = customer';
-CREATE CONVERSION order_latin1 FOR 'UTF8' TO 'LATIN1' FROM pg_catalog.utf8_to_iso8859_1;

@@ -1,5 +1,6 @@
 /* test_conn.c: passwords never reach the output or messages. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "pgdiff/catalog.h"
 #include "pgdiff/pgarray.h"
@@ -52,6 +53,45 @@ static void test_pgarray(void)
 	CHECK(pgarray_parse(&arr, NULL) == 0 && arr.n == 0);
 }
 
+/* A connection string split by libpq, secrets kept by name only. */
+static void check_strip(const char *conninfo, const char *text,
+			const char *options, const char *secrets)
+{
+	struct conninfo_parts parts;
+
+	if (!CHECK(conninfo_strip(conninfo, &parts) == 0))
+		return;
+	CHECK_STR(parts.text, text);
+	CHECK_STR(parts.options, options);
+	CHECK_STR(parts.secrets, secrets);
+	CHECK(!strstr(parts.text, "hunter2"));
+	CHECK(!strstr(parts.options, "hunter2"));
+	conninfo_parts_release(&parts);
+}
+
+static void test_conninfo_strip(void)
+{
+	struct conninfo_parts parts;
+
+	/* no secret: the string as written, and its options in order */
+	check_strip("host=db1 port=5433 dbname=shop",
+		    "host=db1 port=5433 dbname=shop",
+		    "dbname=shop host=db1 port=5433", NULL);
+	check_strip("host=db1 password='hunter2 x' dbname = shop sslpassword=hunter2",
+		    "dbname=shop host=db1", "dbname=shop host=db1",
+		    "{password,sslpassword}");
+	check_strip("postgresql://rep:hunter2@db1:5433/shop?application_name=a%20b",
+		    "application_name='a b' dbname=shop host=db1 port=5433 user=rep",
+		    "application_name='a b' dbname=shop host=db1 port=5433 user=rep",
+		    "{password}");
+	check_strip("application_name='it\\'s \\\\' password=''",
+		    "application_name='it\\'s \\\\'",
+		    "application_name='it\\'s \\\\'", "{password}");
+	check_strip("", "", "", NULL);
+	CHECK(conninfo_strip("host=db1 no_such_option=1", &parts) == -1);
+	CHECK(conninfo_strip("host='open", &parts) == -1);
+}
+
 void test_conn(void)
 {
 	check_display("postgresql://app:s3cret@db1:5433/prod",
@@ -66,4 +106,5 @@ void test_conn(void)
 	check_display("service=prod", "service=prod");
 	test_pgarray();
 	test_query_versions();
+	test_conninfo_strip();
 }
