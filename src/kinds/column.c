@@ -162,6 +162,17 @@ static void emit(struct column_change *cc, enum change ch)
 	cc->last = st;
 }
 
+/*
+ * A setting is nothing's prerequisite (a generated column reading the
+ * column needs no SET STORAGE first): it needs the column, makes nothing.
+ */
+static void emit_setting(struct column_change *cc, enum change ch)
+{
+	emit(cc, ch);
+	cc->last->custom_keys = 1;
+	keylist_add(cc->plan, &cc->last->needs, cc->to->key);
+}
+
 static void start(struct column_change *cc)
 {
 	strbuf_reset(&cc->sql);
@@ -366,7 +377,7 @@ static void change_storage(struct column_change *cc)
 	strbuf_adds(&cc->sql, "SET STORAGE ");
 	for (const char *p = new; *p; p++)
 		strbuf_addch(&cc->sql, (char)toupper((unsigned char)*p));
-	emit(cc, CH_COLUMN_STORAGE);
+	emit_setting(cc, CH_COLUMN_STORAGE);
 }
 
 static void change_compression(struct column_change *cc)
@@ -378,7 +389,7 @@ static void change_compression(struct column_change *cc)
 		return;
 	start_only(cc);
 	strbuf_addf(&cc->sql, "SET COMPRESSION %s", new ? new : "default");
-	emit(cc, CH_COLUMN_COMPRESSION);
+	emit_setting(cc, CH_COLUMN_COMPRESSION);
 }
 
 static void change_statistics_target(struct column_change *cc)
@@ -390,7 +401,7 @@ static void change_statistics_target(struct column_change *cc)
 		return;
 	start_only(cc);
 	strbuf_addf(&cc->sql, "SET STATISTICS %s", new ? new : "-1");
-	emit(cc, CH_COLUMN_STATISTICS);
+	emit_setting(cc, CH_COLUMN_STATISTICS);
 }
 
 /* The value of option name (len bytes) in "name=value" lines, or NULL. */
@@ -456,7 +467,7 @@ static void change_attribute_options(struct column_change *cc)
 	strbuf_adds(&cc->sql, "RESET (");
 	if (add_options(&cc->sql, old, new, 0)) {
 		strbuf_addch(&cc->sql, ')');
-		emit(cc, CH_COLUMN_OPTIONS);
+		emit_setting(cc, CH_COLUMN_OPTIONS);
 	}
 	/*
 	 * One added or changed: all of them, in order, since SET appends what
@@ -469,7 +480,7 @@ static void change_attribute_options(struct column_change *cc)
 	strbuf_adds(&cc->sql, "SET (");
 	add_options(&cc->sql, new, NULL, 1);
 	strbuf_addch(&cc->sql, ')');
-	emit(cc, CH_COLUMN_OPTIONS);
+	emit_setting(cc, CH_COLUMN_OPTIONS);
 }
 
 static void change_settings(struct column_change *cc)
