@@ -4,13 +4,15 @@
  *
  * The same seed and kind list give byte-identical files on every machine: the
  * generator has its own PRNG (splitmix64) and never reads the clock or the
- * locale.  Schema A is a small model (schemas, extensions, enums, sequences,
- * tables with columns, constraints and indexes, and, when asked for, views,
- * functions, triggers, policies, grants and partitioned tables); B is a copy
- * of the model changed by 1-6 mutations.  Removing an object from B removes
- * whatever depends on it there too, so both files always load.  The
- * mutations B received are listed in its header, which helps when a failing
- * pair is cut down to a fixture.
+ * locale.  Schema A is a small model (schemas, extensions, collations, enums,
+ * domains, sequences, tables with columns, constraints, indexes, statistics
+ * objects and rules, views and materialized views, functions, triggers,
+ * policies, grants, partitioned tables, comments, and storage settings of
+ * tables and columns; --kinds picks some); B is a copy of the model changed
+ * by 1-6 mutations.  Removing an object from B removes whatever depends on
+ * it there too, so both files always load.  The mutations B received are
+ * listed in its header, which helps when a failing pair is cut down to a
+ * fixture.
  *
  * Columns are only ever added at the end of a table so that pg_dump of A after
  * the diff is applied stays comparable with pg_dump of B.
@@ -40,7 +42,14 @@ enum {
 	K_TRIGGER = 1 << 10,
 	K_POLICY = 1 << 11,
 	K_GRANT = 1 << 12,
-	K_PARTITION = 1 << 13
+	K_PARTITION = 1 << 13,
+	K_COMMENT = 1 << 14,
+	K_SETTINGS = 1 << 15,
+	K_STATISTICS = 1 << 16,
+	K_DOMAIN = 1 << 17,
+	K_MATVIEW = 1 << 18,
+	K_COLLATION = 1 << 19,
+	K_RULE = 1 << 20
 };
 
 static const struct {
@@ -54,9 +63,13 @@ static const struct {
 	{"views", K_VIEW}, {"functions", K_FUNCTION},
 	{"triggers", K_TRIGGER}, {"policies", K_POLICY},
 	{"grants", K_GRANT}, {"partitions", K_PARTITION},
+	{"comments", K_COMMENT}, {"settings", K_SETTINGS},
+	{"statistics", K_STATISTICS}, {"domains", K_DOMAIN},
+	{"matviews", K_MATVIEW}, {"collations", K_COLLATION},
+	{"rules", K_RULE},
 };
 
-#define KINDS_ALL ((K_PARTITION << 1) - 1)
+#define KINDS_ALL ((K_RULE << 1) - 1)
 /* Every kind the generator knows: pgdiff handles them all. */
 #define KINDS_DEFAULT KINDS_ALL
 
@@ -310,9 +323,50 @@ static char *new_name(const char *base, int hostile_pct)
 #define MAXPOL 6
 #define MAXPART 6
 #define MAXPT 4
+#define MAXSTX 4
+#define MAXDOM 6
+#define MAXDCHK 4
+#define MAXCOLL 4
+#define MAXRULE 3
 #define NROLES 2
 
-enum fam { F_INT, F_NUM, F_TEXT, F_TIME, F_BOOL, F_UUID, F_JSON, F_ENUM, F_NFAM };
+enum fam {
+	F_INT, F_NUM, F_TEXT, F_TIME, F_BOOL, F_UUID, F_JSON, F_ENUM, F_DOMAIN, F_NFAM
+};
+
+/* Table storage parameters: name and the values a table may get.  The
+ * toast.* ones live in the toast table's own list; the others are written
+ * in this (name) order. */
+static const struct {
+	const char *name;
+	const char *vals[3];
+	int nvals;
+} relopts[] = {
+	{"autovacuum_enabled", {"false", "true"}, 2},
+	{"autovacuum_vacuum_scale_factor", {"0.05", "0.2", "0.5"}, 3},
+	{"fillfactor", {"70", "80", "100"}, 3},
+	{"parallel_workers", {"0", "2", "4"}, 3},
+	{"toast_tuple_target", {"256", "4096"}, 2},
+	{"toast.autovacuum_enabled", {"false", "true"}, 2},
+	{"toast.autovacuum_vacuum_cost_delay", {"5", "10"}, 2},
+};
+#define NRELOPT ((int)(sizeof(relopts) / sizeof(relopts[0])))
+
+/* Column attribute options (ALTER COLUMN SET (...)), as whole lists. */
+static const char *const attopts[] = {
+	NULL, "n_distinct = 100", "n_distinct = -0.5", "n_distinct_inherited = 20",
+	"n_distinct = -1, n_distinct_inherited = -0.25",
+};
+#define NATTOPT ((int)(sizeof(attopts) / sizeof(attopts[0])))
+
+static const char *const storages[] = {NULL, "PLAIN", "MAIN", "EXTERNAL", "EXTENDED"};
+static const char *const compressions[] = {NULL, "pglz", "lz4"};
+
+/* Comments, hostile to quoting now and then. */
+static const char *const comments[] = {
+	"the key", "it's here", "line one\nline two", "\xc3\xa9t\xc3\xa9 \xe2\x82\xac",
+	"50% off; -- not a comment", "back\\slash", "$$dollar$$", "quote\"d",
+};
 
 static const char *const roles[NROLES] = {"fuzz_reader", "fuzz_writer"};
 
@@ -350,8 +404,17 @@ struct col {
 	char *def;		/* default expression */
 	int def_seq, def_fn;	/* what the default calls, or -1 */
 	char identity;		/* 0, 'a' (always), 'd' (by default) */
+	int id_inc;		/* identity sequence options; 0: none given */
+	int id_start, id_cache, id_maxv;	/* id_maxv 0: NO MAXVALUE */
+	bool id_cycle;
 	int gen_base;		/* generated from this column, or -1 */
 	int gen_kind;
+	int dom_id;		/* F_DOMAIN */
+	int coll;		/* 0 default, 1 "C", 2 "POSIX", 3 + n: collation n */
+	int storage, compression;	/* index in storages[] / compressions[] */
+	int stattarget;		/* SET STATISTICS, -1: default */
+	int attopt;		/* index in attopts[] */
+	const char *comment;
 	bool dead;
 };
 
@@ -364,6 +427,7 @@ struct con {
 	int ftab, fcols[4];	/* f */
 	int ondel, onupd;
 	bool deferrable, deferred, match_full, not_valid, nulls_nd;
+	const char *comment;
 	bool dead;
 };
 
@@ -374,6 +438,7 @@ struct idx {
 	int cols[4], ncols;	/* key columns */
 	int expr[4];		/* per key: 0 plain, 1 lower(), 2 (+ 1), 3 DESC NULLS LAST */
 	int incl, where;	/* INCLUDE column, WHERE column, or -1 */
+	const char *comment;
 	bool dead;
 };
 
@@ -383,6 +448,7 @@ struct trg {
 	bool before, row;
 	int events;		/* 1 insert, 2 update, 4 delete, 8 truncate */
 	int of_col, when_col;	/* -1 */
+	char enabled;		/* 'O' (as created), 'D', 'R', 'A' */
 	bool dead;
 };
 
@@ -395,10 +461,38 @@ struct pol {
 	bool dead;
 };
 
+/* An extended statistics object on a table. */
+struct stx {
+	int schema;
+	char *name;
+	int cols[4], ncols;
+	int expr;		/* a column read by an expression, or -1 */
+	int kinds;		/* bits: ndistinct, dependencies, mcv; 0: all */
+	int target;		/* SET STATISTICS, -1: default */
+	const char *comment;
+	bool dead;
+};
+
+struct rule {
+	char *name;
+	int event;		/* 0 INSERT, 1 UPDATE, 2 DELETE */
+	bool instead;		/* DO INSTEAD NOTHING, else DO ALSO NOTIFY (SELECT 1
+				 * with a WHERE, which NOTIFY cannot have) */
+	int where_col;		/* WHERE ... IS NOT NULL, or -1 */
+	bool dead;
+};
+
 struct table {
 	int schema;
 	char *name;
 	bool unlogged, dead;
+	const char *comment;
+	int relopt[NRELOPT];	/* 1 + index in relopts[].vals, 0: unset */
+	char replident;		/* 'd', 'f', 'n', 'i' (USING INDEX of the PK) */
+	struct stx stxs[MAXSTX];
+	int nstxs;
+	struct rule rules[MAXRULE];
+	int nrules;
 	struct col cols[MAXCOL];
 	int ncols;
 	struct con cons[MAXCON];
@@ -421,6 +515,7 @@ struct fn {
 	int vol;		/* 0 immutable, 1 stable, 2 volatile */
 	bool strict;
 	int exec;		/* bit per role: EXECUTE; bit 4: revoked from PUBLIC */
+	const char *comment;
 	bool dead;
 };
 
@@ -432,6 +527,11 @@ struct view {
 	int sel[MAXCOL], nsel;	/* columns of the base (for a view: positions) */
 	int where;		/* position in sel: WHERE ... IS NOT NULL, or -1 */
 	int priv[NROLES];	/* SELECT */
+	bool materialized;
+	bool barrier;		/* security_barrier */
+	bool mv_idx;		/* materialized: an index on its first column */
+	bool mv_autovac;	/* materialized: autovacuum_enabled = false */
+	const char *comment;
 	bool dead;
 };
 
@@ -455,6 +555,31 @@ struct ptable {
 	bool dead;
 };
 
+struct domcheck {
+	char *name;
+	char *expr;		/* reads VALUE */
+	bool not_valid, dead;
+};
+
+struct domain {
+	int schema;
+	char *name;
+	int fam, sub, len;	/* the base type: F_INT, F_NUM or F_TEXT */
+	char *def;
+	bool not_null;
+	struct domcheck checks[MAXDCHK];
+	int nchecks;
+	const char *comment;
+	bool dead;
+};
+
+struct collation {
+	int schema;
+	char *name;
+	int from;		/* 0: locale 'C', 1: locale 'POSIX' */
+	bool dead;
+};
+
 struct model {
 	struct schema schemas[MAXSCHEMA];
 	int nschemas;
@@ -471,6 +596,10 @@ struct model {
 	int nviews;
 	struct ptable pts[MAXPT];
 	int npts;
+	struct domain doms[MAXDOM];
+	int ndoms;
+	struct collation colls[MAXCOLL];
+	int ncolls;
 };
 
 /* ---- small queries on the model --------------------------------------- */
@@ -552,19 +681,55 @@ static char *type_sql(const struct model *m, const struct col *c)
 		return fmt("%s", c->sub ? "jsonb" : "json");
 	case F_ENUM:
 		return qname(m, m->enums[c->enum_id].schema, m->enums[c->enum_id].name);
+	case F_DOMAIN:
+		return qname(m, m->doms[c->dom_id].schema, m->doms[c->dom_id].name);
 	}
 	return fmt("text");
+}
+
+/* The SQL of a base type of family f (F_INT, F_NUM, F_TEXT). */
+static char *base_type_sql(int f, int sub, int len)
+{
+	struct col c;
+
+	memset(&c, 0, sizeof(c));
+	c.fam = f;
+	c.sub = sub;
+	c.len = len;
+	return type_sql(NULL, &c);
+}
+
+/* Is the column's type of variable length (so that its storage can change)? */
+static bool varlena(const struct model *m, const struct col *c)
+{
+	int f = c->fam, sub = c->sub;
+
+	if (f == F_DOMAIN) {
+		f = m->doms[c->dom_id].fam;
+		sub = m->doms[c->dom_id].sub;
+	}
+	return f == F_TEXT || f == F_JSON || (f == F_NUM && (sub == 0 || sub == 3));
+}
+
+/* Clears what the column's type no longer allows (after a type change). */
+static void fit_settings(const struct model *m, struct col *c)
+{
+	if (!varlena(m, c))
+		c->storage = c->compression = 0;
+	if (c->fam != F_TEXT)
+		c->coll = 0;
 }
 
 /* A column of family f with a random subtype. */
 static void random_type(struct model *m, struct col *c, int f)
 {
-	int i, live[MAXENUM], n = 0;
+	int i, live[MAXENUM > MAXDOM ? MAXENUM : MAXDOM], n = 0;
 
 	c->fam = f;
 	c->sub = 0;
 	c->len = 0;
 	c->enum_id = -1;
+	c->dom_id = -1;
 	switch (f) {
 	case F_INT:
 		c->sub = rnd(3);
@@ -595,12 +760,22 @@ static void random_type(struct model *m, struct col *c, int f)
 		}
 		c->enum_id = live[rnd(n)];
 		break;
+	case F_DOMAIN:
+		for (i = 0; i < m->ndoms; i++)
+			if (!m->doms[i].dead)
+				live[n++] = i;
+		if (n == 0) {
+			c->fam = F_TEXT;
+			break;
+		}
+		c->dom_id = live[rnd(n)];
+		break;
 	}
 }
 
 static int random_family(const struct model *m)
 {
-	static const int weights[F_NFAM] = {30, 10, 30, 10, 5, 4, 4, 7};
+	static const int weights[F_NFAM] = {30, 10, 30, 10, 5, 4, 4, 7, 7};
 	int total = 0, r, f;
 
 	for (f = 0; f < F_NFAM; f++)
@@ -613,6 +788,8 @@ static int random_family(const struct model *m)
 			r -= weights[f];
 		}
 		if (f == F_ENUM && (!on(K_ENUM) || m->nenums == 0))
+			continue;
+		if (f == F_DOMAIN && (!on(K_DOMAIN) || m->ndoms == 0))
 			continue;
 		return f;
 	}
@@ -636,6 +813,19 @@ static int live_seq(const struct model *m)
 		if (!m->seqs[i].dead)
 			live[n++] = i;
 	return n ? live[rnd(n)] : -1;
+}
+
+/* A constant of a base family (F_INT, F_NUM, F_TEXT). */
+static char *base_default(int fam)
+{
+	switch (fam) {
+	case F_INT:
+		return fmt("%d", rnd(3) ? rnd(100) : -1);
+	case F_NUM:
+		return fmt(rnd(2) ? "0" : "1.5");
+	default:
+		return fmt("%s", (const char *[]){"''", "'x y'", "'it''s'", "'N/A'"}[rnd(4)]);
+	}
 }
 
 /* Sets a random default valid for the column's type (or none). */
@@ -684,6 +874,9 @@ static void random_default(struct model *m, struct col *c)
 		e = &m->enums[c->enum_id];
 		c->def = fmt("%s::%s", lit(e->vals[rnd(e->nvals)]), qname(m, e->schema, e->name));
 		break;
+	case F_DOMAIN:
+		c->def = base_default(m->doms[c->dom_id].fam);
+		break;
 	}
 }
 
@@ -714,6 +907,45 @@ static char *new_col_name(const struct table *t)
 	}
 }
 
+static int live_coll(const struct model *m)
+{
+	int live[MAXCOLL], n = 0, i;
+
+	for (i = 0; i < m->ncolls; i++)
+		if (!m->colls[i].dead)
+			live[n++] = i;
+	return n ? live[rnd(n)] : -1;
+}
+
+/* A collation for a text column: "C", "POSIX" or one of the model's. */
+static int random_coll(const struct model *m)
+{
+	int k = live_coll(m);
+
+	if (k >= 0 && chance(40))
+		return 3 + k;
+	return 1 + rnd(2);
+}
+
+static const int stattargets[] = {0, 50, 500, 1000};
+
+/* Storage, compression, statistics target and attribute options now and
+ * then, and a collation for text. */
+static void random_col_settings(const struct model *m, struct col *c)
+{
+	if (on(K_SETTINGS)) {
+		if (varlena(m, c) && chance(10))
+			c->storage = 1 + rnd(4);
+		if (varlena(m, c) && chance(8))
+			c->compression = 1 + rnd(2);
+		c->stattarget = chance(10) ? stattargets[rnd(4)] : -1;
+		if (chance(8))
+			c->attopt = 1 + rnd(NATTOPT - 1);
+	}
+	if (on(K_COLLATION) && c->fam == F_TEXT && chance(15))
+		c->coll = random_coll(m);
+}
+
 /* Appends a column of family f (f < 0: random) to t; returns its index. */
 static int add_col(struct model *m, struct table *t, int f, bool with_default)
 {
@@ -726,10 +958,12 @@ static int add_col(struct model *m, struct table *t, int f, bool with_default)
 	c->name = new_col_name(t);
 	c->gen_base = -1;
 	c->def_seq = c->def_fn = -1;
+	c->stattarget = -1;
 	random_type(m, c, f >= 0 ? f : random_family(m));
 	c->not_null = chance(30);
 	if (with_default)
 		random_default(m, c);
+	random_col_settings(m, c);
 	return t->ncols++;
 }
 
@@ -744,7 +978,8 @@ enum {
 	U_GEN = 32,		/* a generated column reads it */
 	U_OTHER = 64,		/* trigger, policy */
 	U_VIEW = 128,
-	U_PART = 256
+	U_PART = 256,
+	U_STATS = 512		/* a statistics object (expressions: U_EXPR too) */
 };
 
 static bool in_list(const int *a, int n, int v)
@@ -803,6 +1038,17 @@ static int col_uses(const struct model *m, int ti, int ci)
 	for (i = 0; i < t->npols; i++)
 		if (!t->pols[i].dead && (t->pols[i].using_col == ci || t->pols[i].check_col == ci))
 			u |= U_OTHER;
+	for (i = 0; i < t->nrules; i++)
+		if (!t->rules[i].dead && t->rules[i].where_col == ci)
+			u |= U_OTHER;
+	for (i = 0; i < t->nstxs; i++) {
+		if (t->stxs[i].dead)
+			continue;
+		if (in_list(t->stxs[i].cols, t->stxs[i].ncols, ci))
+			u |= U_STATS;
+		if (t->stxs[i].expr == ci)
+			u |= U_STATS | U_EXPR;
+	}
 	for (i = 0; i < m->nviews; i++) {
 		if (m->views[i].dead)
 			continue;
@@ -855,6 +1101,8 @@ static void kill_con(struct model *m, int ti, int ki)
 	struct con *k = &m->tabs[ti].cons[ki];
 
 	k->dead = true;
+	if (k->type == 'p' && m->tabs[ti].replident == 'i')
+		m->tabs[ti].replident = 'd';	/* REPLICA IDENTITY USING INDEX of the key */
 	if (k->type == 'p' || k->type == 'u')
 		kill_fks_to(m, ti, k->cols, k->ncols);
 }
@@ -895,6 +1143,12 @@ static void kill_col(struct model *m, int ti, int ci)
 	for (i = 0; i < t->npols; i++)
 		if (t->pols[i].using_col == ci || t->pols[i].check_col == ci)
 			t->pols[i].dead = true;
+	for (i = 0; i < t->nrules; i++)
+		if (t->rules[i].where_col == ci)
+			t->rules[i].dead = true;
+	for (i = 0; i < t->nstxs; i++)
+		if (in_list(t->stxs[i].cols, t->stxs[i].ncols, ci) || t->stxs[i].expr == ci)
+			t->stxs[i].dead = true;
 	for (i = 0; i < m->nseqs; i++)
 		if (m->seqs[i].owner_t == ti && m->seqs[i].owner_c == ci)
 			m->seqs[i].owner_t = m->seqs[i].owner_c = -1;
@@ -933,6 +1187,30 @@ static void kill_enum(struct model *m, int e)
 			if (!m->tabs[i].cols[j].dead && m->tabs[i].cols[j].fam == F_ENUM &&
 			    m->tabs[i].cols[j].enum_id == e)
 				kill_col(m, i, j);
+}
+
+static void kill_domain(struct model *m, int d)
+{
+	int i, j;
+
+	m->doms[d].dead = true;
+	for (i = 0; i < m->ntabs; i++)
+		for (j = 0; j < m->tabs[i].ncols; j++)
+			if (!m->tabs[i].cols[j].dead && m->tabs[i].cols[j].fam == F_DOMAIN &&
+			    m->tabs[i].cols[j].dom_id == d)
+				kill_col(m, i, j);
+}
+
+/* Columns of a dropped collation fall back to the default one. */
+static void kill_coll(struct model *m, int k)
+{
+	int i, j;
+
+	m->colls[k].dead = true;
+	for (i = 0; i < m->ntabs; i++)
+		for (j = 0; j < m->tabs[i].ncols; j++)
+			if (m->tabs[i].cols[j].coll == 3 + k)
+				m->tabs[i].cols[j].coll = 0;
 }
 
 static void kill_seq(struct model *m, int s)
@@ -993,6 +1271,19 @@ static void kill_schema(struct model *m, int s)
 	for (i = 0; i < m->npts; i++)
 		if (m->pts[i].schema == s)
 			m->pts[i].dead = true;
+	for (i = 0; i < m->ndoms; i++)
+		if (!m->doms[i].dead && m->doms[i].schema == s)
+			kill_domain(m, i);
+	for (i = 0; i < m->ncolls; i++)
+		if (!m->colls[i].dead && m->colls[i].schema == s)
+			kill_coll(m, i);
+	for (i = 0; i < m->ntabs; i++) {
+		int j;
+
+		for (j = 0; j < m->tabs[i].nstxs; j++)
+			if (m->tabs[i].stxs[j].schema == s)
+				m->tabs[i].stxs[j].dead = true;
+	}
 }
 
 /* ---- building A ------------------------------------------------------- */
@@ -1174,6 +1465,12 @@ static bool add_key(struct model *m, int ti, char type)
 	}
 	if (k->ncols == 0)
 		return false;
+	/* CREATE TABLE quietly drops a key that repeats another's columns */
+	for (i = 0; i < t->ncons; i++)
+		if (!t->cons[i].dead && (t->cons[i].type == 'p' || t->cons[i].type == 'u') &&
+		    t->cons[i].ncols == k->ncols &&
+		    memcmp(t->cons[i].cols, k->cols, sizeof(k->cols[0]) * (size_t)k->ncols) == 0)
+			return false;
 	k->type = type;
 	k->fn = -1;
 	k->name = new_name(fmt("%s_%s", t->name, type == 'p' ? "pkey" : "key"), 10);
@@ -1333,6 +1630,29 @@ static const char *const table_bases[] = {
 	"invoices", "products", "sessions",
 };
 
+/* Identity sequence options that fit every integer type (smallint too). */
+static void random_identity_options(struct col *c)
+{
+	c->id_inc = 1 + rnd(10);
+	c->id_start = 1 + rnd(100);
+	c->id_cache = 1 + rnd(20);
+	c->id_maxv = chance(50) ? 0 : 1000 + rnd(30000);
+	c->id_cycle = chance(30);
+}
+
+/* Storage parameters for a table now and then. */
+static void random_relopts(struct table *t)
+{
+	int i;
+
+	memset(t->relopt, 0, sizeof(t->relopt));
+	if (!on(K_SETTINGS) || !chance(25))
+		return;
+	for (i = 0; i < NRELOPT; i++)
+		if (chance(35))
+			t->relopt[i] = 1 + rnd(relopts[i].nvals);
+}
+
 /* A new table in schema s (s < 0: any); returns its index or -1. */
 static int add_table(struct model *m, int s)
 {
@@ -1348,6 +1668,8 @@ static int add_table(struct model *m, int s)
 	t->schema = s >= 0 ? s : pick_schema(m);
 	t->name = new_name(table_bases[rnd(sizeof(table_bases) / sizeof(table_bases[0]))], 15);
 	t->unlogged = chance(7);
+	t->replident = 'd';
+	random_relopts(t);
 	/* the usual first column: a key, perhaps identity or from a sequence */
 	if (chance(85)) {
 		i = add_col(m, t, chance(85) ? F_INT : F_UUID, false);
@@ -1359,6 +1681,8 @@ static int add_table(struct model *m, int s)
 				c->def = fmt("gen_random_uuid()");
 		} else if (chance(35)) {
 			c->identity = rnd(2) ? 'a' : 'd';
+			if (on(K_SEQUENCE) && chance(40))
+				random_identity_options(c);
 		} else if (on(K_SEQUENCE) && chance(30) && m->nseqs < MAXSEQ) {
 			add_seq(m);
 			s = m->nseqs - 1;
@@ -1377,12 +1701,17 @@ static int add_table(struct model *m, int s)
 	for (i = 0; i < n; i++)
 		add_col(m, t, -1, chance(40));
 	/* a generated column now and then */
+	/* (not over citext or a collation of the model's: those can go, which
+	 * retypes the column, and pgdiff cannot retype a generated column's base) */
 	if (chance(15) && (i = pick_col_fam(t, chance(50) ? F_INT : F_TEXT)) >= 0 &&
-	    !t->cols[i].identity) {
+	    !t->cols[i].identity && t->cols[i].coll < 3 &&
+	    !(t->cols[i].fam == F_TEXT && t->cols[i].sub == 2)) {
 		n = add_col(m, t, t->cols[i].fam, false);
 		t->cols[n].gen_base = i;
 		t->cols[n].gen_kind = rnd(2);
 		t->cols[n].not_null = false;
+		if (t->cols[n].coll >= 3)
+			t->cols[n].coll = 0;	/* the same for its own collation */
 		if (t->cols[n].fam == F_TEXT) {
 			t->cols[n].sub = 0;
 		} else {
@@ -1391,8 +1720,9 @@ static int add_table(struct model *m, int s)
 	}
 	if (!on(K_CONSTRAINT))
 		return ti;
+	/* (a random first column may be called id too, of any type) */
 	if (t->ncols > 0 && t->cols[0].name[0] == 'i' && strcmp(t->cols[0].name, "id") == 0 &&
-	    chance(90)) {
+	    t->cols[0].fam != F_JSON && chance(90)) {
 		struct con *k = &t->cons[t->ncons++];
 
 		memset(k, 0, sizeof(*k));
@@ -1456,6 +1786,13 @@ static void add_view(struct model *m)
 		v->where = rnd(v->nsel);
 	v->schema = pick_schema(m);
 	v->name = new_name(on_view ? "v_over" : "v", 15);
+	if (on(K_MATVIEW) && chance(25)) {
+		v->materialized = true;
+		v->mv_idx = chance(50);
+		v->mv_autovac = on(K_SETTINGS) && chance(20);
+	} else {
+		v->barrier = on(K_SETTINGS) && chance(15);
+	}
 	m->nviews++;
 }
 
@@ -1481,6 +1818,7 @@ static void add_trigger(struct model *m, int ti)
 	if (g->row && !(g->events & 4) && chance(30))
 		g->when_col = pick_col_fam(t, -1);
 	g->name = new_name("trg", 15);
+	g->enabled = chance(80) ? 'O' : "DRA"[rnd(3)];
 	t->ntrgs++;
 }
 
@@ -1538,6 +1876,217 @@ static void add_ptable(struct model *m)
 	}
 }
 
+static const char *const domain_checks[3][3] = {
+	{"VALUE > 0", "VALUE BETWEEN -100 AND 100000", "VALUE <> 13"},
+	{"VALUE >= 0", "VALUE < 1000000", "VALUE <> 13"},
+	{"VALUE <> ''", "length(VALUE) <= 200", "VALUE ~ '^[^;]'"},
+};
+
+/* The family index of domain_checks[] for a base family. */
+static int dom_fam_index(int fam)
+{
+	return fam == F_INT ? 0 : fam == F_NUM ? 1 : 2;
+}
+
+static bool add_domain_check(struct domain *d)
+{
+	struct domcheck *k;
+
+	if (d->nchecks >= MAXDCHK)
+		return false;
+	k = &d->checks[d->nchecks++];
+	memset(k, 0, sizeof(*k));
+	k->expr = fmt("%s", domain_checks[dom_fam_index(d->fam)][rnd(3)]);
+	k->not_valid = chance(10);
+	k->name = new_name(fmt("%s_check", d->name), 10);
+	return true;
+}
+
+/* A base type for a domain of family d->fam (no citext: its extension comes
+ * and goes). */
+static void random_domain_base(struct domain *d)
+{
+	static const int text_subs[] = {0, 1, 3};
+
+	d->len = 0;
+	switch (d->fam) {
+	case F_INT:
+		d->sub = rnd(3);
+		break;
+	case F_NUM:
+		d->sub = rnd(4);
+		d->len = 8 + rnd(8);
+		break;
+	default:
+		d->sub = text_subs[rnd(3)];
+		d->len = 20 + 10 * rnd(10);
+		break;
+	}
+}
+
+static void add_domain(struct model *m)
+{
+	static const int fams[] = {F_INT, F_NUM, F_TEXT};
+	struct domain *d;
+	int i, n;
+
+	if (m->ndoms >= MAXDOM)
+		return;
+	d = &m->doms[m->ndoms++];
+	memset(d, 0, sizeof(*d));
+	d->schema = pick_schema(m);
+	d->name = new_name("dom", 20);
+	d->fam = fams[rnd(3)];
+	random_domain_base(d);
+	if (chance(40))
+		d->def = base_default(d->fam);
+	d->not_null = chance(15);
+	n = rnd(3);
+	for (i = 0; i < n; i++)
+		add_domain_check(d);
+}
+
+static void add_collation(struct model *m)
+{
+	struct collation *k;
+
+	if (m->ncolls >= MAXCOLL)
+		return;
+	k = &m->colls[m->ncolls++];
+	memset(k, 0, sizeof(*k));
+	k->schema = pick_schema(m);
+	k->name = new_name("coll", 20);
+	k->from = rnd(2);
+}
+
+/* Can statistics be gathered on the column (a btree operator class)? */
+static bool stats_ok(const struct col *c)
+{
+	return !(c->fam == F_JSON && c->sub == 0);
+}
+
+/* An extended statistics object on 2-3 columns, or on columns and an
+ * expression. */
+static bool add_stx(struct model *m, int ti)
+{
+	static const int targets[] = {0, 100, 500};
+	struct table *t = &m->tabs[ti];
+	struct stx *x;
+	int i, n, c;
+
+	if (t->nstxs >= MAXSTX)
+		return false;
+	x = &t->stxs[t->nstxs];
+	memset(x, 0, sizeof(*x));
+	x->expr = -1;
+	n = 2 + rnd(2);
+	for (i = 0; i < n; i++) {
+		c = pick_col_fam(t, -1);
+		if (c < 0 || !stats_ok(&t->cols[c]) || in_list(x->cols, x->ncols, c))
+			continue;
+		x->cols[x->ncols++] = c;
+	}
+	if (chance(25)) {
+		c = pick_col_fam(t, chance(50) ? F_INT : F_TEXT);
+		if (c >= 0 && !(t->cols[c].fam == F_TEXT && t->cols[c].sub == 2))
+			x->expr = c;
+	}
+	if (x->ncols + (x->expr >= 0) < 2)
+		return false;
+	x->kinds = chance(50) ? 0 : 1 + rnd(7);
+	x->target = chance(20) ? targets[rnd(3)] : -1;
+	x->schema = chance(80) ? t->schema : pick_schema(m);
+	x->name = new_name(fmt("%s_stat", t->name), 15);
+	t->nstxs++;
+	return true;
+}
+
+static void add_rule(struct model *m, int ti)
+{
+	struct table *t = &m->tabs[ti];
+	struct rule *r;
+
+	if (t->nrules >= MAXRULE)
+		return;
+	r = &t->rules[t->nrules];
+	memset(r, 0, sizeof(*r));
+	r->event = rnd(3);
+	r->instead = chance(30);
+	r->where_col = chance(40) ? pick_col_fam(t, -1) : -1;
+	r->name = new_name("rule", 20);
+	t->nrules++;
+}
+
+static const char *random_comment(const char *old)
+{
+	const char *c;
+
+	do
+		c = comments[rnd(sizeof(comments) / sizeof(comments[0]))];
+	while (old && strcmp(c, old) == 0);
+	return c;
+}
+
+/* Comments on about pct percent of the objects that can have one. */
+static void random_comments(struct model *m, int pct)
+{
+	int i, j;
+
+	for (i = 0; i < m->ntabs; i++) {
+		struct table *t = &m->tabs[i];
+
+		if (chance(pct))
+			t->comment = random_comment(NULL);
+		for (j = 0; j < t->ncols; j++)
+			if (chance(pct))
+				t->cols[j].comment = random_comment(NULL);
+		for (j = 0; j < t->ncons; j++)
+			if (chance(pct))
+				t->cons[j].comment = random_comment(NULL);
+		for (j = 0; j < t->nidxs; j++)
+			if (chance(pct))
+				t->idxs[j].comment = random_comment(NULL);
+		for (j = 0; j < t->nstxs; j++)
+			if (chance(pct))
+				t->stxs[j].comment = random_comment(NULL);
+	}
+	for (i = 0; i < m->nviews; i++)
+		if (chance(pct))
+			m->views[i].comment = random_comment(NULL);
+	for (i = 0; i < m->nfns; i++)
+		if (chance(pct))
+			m->fns[i].comment = random_comment(NULL);
+	for (i = 0; i < m->ndoms; i++)
+		if (chance(pct))
+			m->doms[i].comment = random_comment(NULL);
+}
+
+/* The primary key of table ti, or -1. */
+static int live_pkey(const struct model *m, int ti)
+{
+	int i;
+
+	for (i = 0; i < m->tabs[ti].ncons; i++)
+		if (!m->tabs[ti].cons[i].dead && m->tabs[ti].cons[i].type == 'p')
+			return i;
+	return -1;
+}
+
+/* Another REPLICA IDENTITY for table ti; false if none is possible. */
+static bool random_replident(struct model *m, int ti)
+{
+	static const char kinds_ri[] = "dfni";
+	struct table *t = &m->tabs[ti];
+	char r = kinds_ri[rnd(4)];
+
+	if (r == 'i' && live_pkey(m, ti) < 0)
+		r = 'f';
+	if (r == t->replident)
+		return false;
+	t->replident = r;
+	return true;
+}
+
 static void build_a(struct model *m)
 {
 	int i, n, t, u;
@@ -1556,10 +2105,20 @@ static void build_a(struct model *m)
 		m->ext_trgm = on(K_INDEX) && chance(30);
 		m->ext_hstore = chance(15);
 	}
+	if (on(K_COLLATION)) {
+		n = rnd(3);
+		for (i = 0; i < n; i++)
+			add_collation(m);
+	}
 	if (on(K_ENUM)) {
 		n = rnd(4);
 		for (i = 0; i < n; i++)
 			add_enum(m);
+	}
+	if (on(K_DOMAIN)) {
+		n = rnd(4);
+		for (i = 0; i < n; i++)
+			add_domain(m);
 	}
 	if (on(K_SEQUENCE)) {
 		n = rnd(3);
@@ -1593,11 +2152,26 @@ static void build_a(struct model *m)
 			for (i = 0; i < n; i++)
 				add_index(m, t);
 		}
+	if (on(K_STATISTICS))
+		for (t = 0; t < m->ntabs; t++)
+			if (chance(30)) {
+				add_stx(m, t);
+				if (chance(30))
+					add_stx(m, t);
+			}
 	if (on(K_VIEW)) {
 		n = rnd(5);
 		for (i = 0; i < n; i++)
 			add_view(m);
 	}
+	if (on(K_RULE))
+		for (t = 0; t < m->ntabs; t++)
+			if (chance(15))
+				add_rule(m, t);
+	if (on(K_SETTINGS))
+		for (t = 0; t < m->ntabs; t++)
+			if (chance(15))
+				random_replident(m, t);
 	if (on(K_TRIGGER) && on(K_FUNCTION))
 		for (t = 0; t < m->ntabs; t++)
 			if (chance(25))
@@ -1625,6 +2199,8 @@ static void build_a(struct model *m)
 		for (i = 0; i < n; i++)
 			add_ptable(m);
 	}
+	if (on(K_COMMENT))
+		random_comments(m, 20);
 }
 
 /* ---- mutations -------------------------------------------------------- */
@@ -1668,6 +2244,12 @@ static bool mut_drop_column(struct model *m)
 	return true;
 }
 
+/* The family of a column's type, or of its domain's base type. */
+static int base_fam(const struct model *m, const struct col *c)
+{
+	return c->fam == F_DOMAIN ? m->doms[c->dom_id].fam : c->fam;
+}
+
 /* Can family a turn into family b with a cast (USING col::b)? */
 static bool castable(int a, int b)
 {
@@ -1676,13 +2258,12 @@ static bool castable(int a, int b)
 	return (a == F_INT && b == F_NUM) || (a == F_NUM && b == F_INT);
 }
 
-static bool mut_change_type(struct model *m)
+/* Gives column ci of table ti another type, one that what uses it allows. */
+static bool change_col_type(struct model *m, int ti, int ci)
 {
-	int ti = pick_live_table(m), ci, u, f, oldfam;
+	int u, f, oldfam;
 	struct col *c, old;
 
-	if (ti < 0 || !on(K_COLUMN) || (ci = pick_live_col(&m->tabs[ti])) < 0)
-		return false;
 	c = &m->tabs[ti].cols[ci];
 	if (c->gen_base >= 0)
 		return false;
@@ -1698,28 +2279,43 @@ static bool mut_change_type(struct model *m)
 			return false;
 		if ((u & U_EXPR) && c->fam == F_JSON)
 			return false;
-		if (c->fam == F_ENUM || c->fam == F_BOOL || c->fam == F_UUID)
+		if (c->fam == F_ENUM || c->fam == F_BOOL || c->fam == F_UUID ||
+		    c->fam == F_DOMAIN)
 			return false;
 		random_type(m, c, c->fam);
 		if ((u & U_EXPR) && c->fam == F_TEXT && c->sub == 2)
 			c->sub = 0;
-		if ((u & (U_KEY | U_INDEX)) && c->fam == F_JSON)
+		if ((u & (U_KEY | U_INDEX | U_STATS)) && c->fam == F_JSON)
 			c->sub = 1;
 	} else {
 		f = random_family(m);
-		if (!castable(c->fam, f) || ((u & (U_KEY | U_INDEX)) && f == F_JSON))
+		if ((u & (U_KEY | U_INDEX | U_STATS)) && f == F_JSON)
 			return false;
 		random_type(m, c, f);
-		if (c->def && (f != oldfam || c->fam == F_ENUM))
+		if (!castable(base_fam(m, &old), base_fam(m, c))) {
+			*c = old;
+			return false;
+		}
+		if (c->def && (c->fam != oldfam || c->fam == F_ENUM || c->fam == F_DOMAIN))
 			random_default(m, c);
 	}
 	if (c->fam == old.fam && c->sub == old.sub && c->len == old.len &&
-	    c->enum_id == old.enum_id) {
+	    c->enum_id == old.enum_id && c->dom_id == old.dom_id) {
 		*c = old;
 		return false;
 	}
+	fit_settings(m, c);
 	note("change type of %s.%s to %s", TNAME(m, ti), qi(c->name), type_sql(m, c));
 	return true;
+}
+
+static bool mut_change_type(struct model *m)
+{
+	int ti = pick_live_table(m), ci;
+
+	if (ti < 0 || !on(K_COLUMN) || (ci = pick_live_col(&m->tabs[ti])) < 0)
+		return false;
+	return change_col_type(m, ti, ci);
 }
 
 static bool mut_default(struct model *m)
@@ -1767,14 +2363,45 @@ static bool mut_not_null(struct model *m)
 	return true;
 }
 
+/* A live identity column: its table in *ti; -1 if there is none. */
+static int pick_identity(const struct model *m, int *ti)
+{
+	int tl[MAXTAB * 2], cl[MAXTAB * 2], n = 0, i, j;
+
+	for (i = 0; i < m->ntabs; i++)
+		for (j = 0; j < m->tabs[i].ncols && n < MAXTAB * 2; j++)
+			if (!m->tabs[i].dead && !m->tabs[i].cols[j].dead &&
+			    m->tabs[i].cols[j].identity) {
+				tl[n] = i;
+				cl[n++] = j;
+			}
+	if (n == 0)
+		return -1;
+	i = rnd(n);
+	*ti = tl[i];
+	return cl[i];
+}
+
 static bool mut_identity(struct model *m)
 {
 	int ti = pick_live_table(m), ci, u;
 	struct col *c;
 
-	if (ti < 0 || !on(K_COLUMN) || (ci = pick_col_fam(&m->tabs[ti], F_INT)) < 0)
+	if (ti < 0 || !on(K_COLUMN))
+		return false;
+	if (!chance(50) || (ci = pick_identity(m, &ti)) < 0)
+		ci = pick_col_fam(&m->tabs[ti], F_INT);
+	if (ci < 0)
 		return false;
 	c = &m->tabs[ti].cols[ci];
+	if (c->identity && on(K_SEQUENCE) && chance(30)) {
+		if (c->id_inc && chance(30))
+			c->id_inc = 0;
+		else
+			random_identity_options(c);
+		note("change identity options of %s.%s", TNAME(m, ti), qi(c->name));
+		return true;
+	}
 	if (c->identity) {
 		if (chance(50)) {
 			c->identity = c->identity == 'a' ? 'd' : 'a';
@@ -1782,6 +2409,7 @@ static bool mut_identity(struct model *m)
 			     c->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
 		} else {
 			c->identity = 0;
+			c->id_inc = 0;
 			note("drop identity of %s.%s", TNAME(m, ti), qi(c->name));
 		}
 		return true;
@@ -1790,6 +2418,9 @@ static bool mut_identity(struct model *m)
 	if (u & U_GEN)
 		return false;
 	c->identity = chance(50) ? 'a' : 'd';
+	c->id_inc = 0;
+	if (on(K_SEQUENCE) && chance(40))
+		random_identity_options(c);
 	c->not_null = true;
 	c->def = NULL;
 	c->def_seq = c->def_fn = -1;
@@ -2020,6 +2651,41 @@ static bool mut_enum(struct model *m)
 	}
 }
 
+/* Moves OWNED BY of sequence s to another integer column of a table in its
+ * schema (OWNED BY needs that), or to none. */
+static bool seq_owned_by(struct model *m, int s)
+{
+	struct seq *q = &m->seqs[s];
+	int cand_t[MAXTAB * 4], cand_c[MAXTAB * 4], n = 0, i, j;
+
+	for (i = 0; i < m->ntabs; i++) {
+		const struct table *t = &m->tabs[i];
+
+		if (t->dead || t->schema != q->schema)
+			continue;
+		for (j = 0; j < t->ncols && n < MAXTAB * 4; j++)
+			if (!t->cols[j].dead && t->cols[j].fam == F_INT &&
+			    t->cols[j].gen_base < 0 && !(i == q->owner_t && j == q->owner_c) &&
+			    chance(50)) {
+				cand_t[n] = i;
+				cand_c[n++] = j;
+			}
+	}
+	if (q->owner_t >= 0 && (n == 0 || chance(30))) {
+		q->owner_t = q->owner_c = -1;
+		note("sequence %s OWNED BY NONE", qi(q->name));
+		return true;
+	}
+	if (n == 0)
+		return false;
+	i = rnd(n);
+	q->owner_t = cand_t[i];
+	q->owner_c = cand_c[i];
+	note("sequence %s OWNED BY %s.%s", qi(q->name), TNAME(m, q->owner_t),
+	     qi(m->tabs[q->owner_t].cols[q->owner_c].name));
+	return true;
+}
+
 static bool mut_sequence(struct model *m)
 {
 	int s;
@@ -2034,6 +2700,8 @@ static bool mut_sequence(struct model *m)
 		return true;
 	}
 	q = &m->seqs[s];
+	if (chance(40))
+		return seq_owned_by(m, s);
 	switch (rnd(7)) {
 	case 0: q->inc = 1 + rnd(10); break;
 	case 1: q->cache = 1 + rnd(20); break;
@@ -2163,6 +2831,19 @@ static bool mut_view(struct model *m)
 		kill_view(m, v);
 		return true;
 	}
+	if (on(K_MATVIEW) && chance(20)) {
+		w->materialized = !w->materialized;
+		w->barrier = false;
+		w->mv_idx = w->materialized && chance(50);
+		w->mv_autovac = false;
+		note("view %s %s", qi(w->name), w->materialized ? "materialized" : "plain");
+		return true;
+	}
+	if (w->materialized && chance(30)) {
+		w->mv_idx = !w->mv_idx;
+		note("toggle index on materialized view %s", qi(w->name));
+		return true;
+	}
 	if (chance(50)) {
 		w->where = w->where >= 0 ? -1 : rnd(w->nsel);
 	} else {
@@ -2199,7 +2880,14 @@ static bool mut_trigger(struct model *m)
 		note("add trigger %s on %s", qi(t->trgs[i].name), TNAME(m, ti));
 		return true;
 	}
-	if (chance(50)) {
+	if (chance(30)) {
+		char e = "ODRA"[rnd(4)];
+
+		if (e == t->trgs[i].enabled)
+			return false;
+		t->trgs[i].enabled = e;
+		note("trigger %s on %s enabled %c", qi(t->trgs[i].name), TNAME(m, ti), e);
+	} else if (chance(50)) {
 		t->trgs[i].dead = true;
 		note("drop trigger %s on %s", qi(t->trgs[i].name), TNAME(m, ti));
 	} else {
@@ -2322,6 +3010,420 @@ static bool mut_partition(struct model *m)
 	}
 }
 
+/* Sets, changes or removes the comment *c; says what it did. */
+static void change_comment(const char **c, const char *what)
+{
+	if (*c && chance(40)) {
+		*c = NULL;
+		note("remove comment on %s", what);
+	} else {
+		note("%s comment on %s", *c ? "change" : "set", what);
+		*c = random_comment(*c);
+	}
+}
+
+static bool mut_comment(struct model *m)
+{
+	int ti = pick_live_table(m), i, live[MAXCOL], n = 0;
+	struct table *t;
+
+	if (!on(K_COMMENT))
+		return false;
+	switch (rnd(8)) {
+	case 0:
+		if (ti < 0)
+			return false;
+		change_comment(&m->tabs[ti].comment, fmt("table %s", TNAME(m, ti)));
+		return true;
+	case 1:
+		if (ti < 0 || (i = pick_live_col(&m->tabs[ti])) < 0)
+			return false;
+		change_comment(&m->tabs[ti].cols[i].comment,
+			       fmt("column %s.%s", TNAME(m, ti), qi(m->tabs[ti].cols[i].name)));
+		return true;
+	case 2:
+		if (ti < 0)
+			return false;
+		t = &m->tabs[ti];
+		for (i = 0; i < t->ncons; i++)
+			if (!t->cons[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		i = live[rnd(n)];
+		change_comment(&t->cons[i].comment, fmt("constraint %s", qi(t->cons[i].name)));
+		return true;
+	case 3:
+		if (ti < 0)
+			return false;
+		t = &m->tabs[ti];
+		for (i = 0; i < t->nidxs; i++)
+			if (!t->idxs[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		i = live[rnd(n)];
+		change_comment(&t->idxs[i].comment, fmt("index %s", qi(t->idxs[i].name)));
+		return true;
+	case 4:
+		if (ti < 0)
+			return false;
+		t = &m->tabs[ti];
+		for (i = 0; i < t->nstxs; i++)
+			if (!t->stxs[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		i = live[rnd(n)];
+		change_comment(&t->stxs[i].comment, fmt("statistics %s", qi(t->stxs[i].name)));
+		return true;
+	case 5:
+		for (i = 0; i < m->nviews; i++)
+			if (!m->views[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		i = live[rnd(n)];
+		change_comment(&m->views[i].comment, fmt("view %s", qi(m->views[i].name)));
+		return true;
+	case 6:
+		for (i = 0; i < m->nfns; i++)
+			if (!m->fns[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		i = live[rnd(n)];
+		change_comment(&m->fns[i].comment, fmt("function %s", qi(m->fns[i].name)));
+		return true;
+	default:
+		for (i = 0; i < m->ndoms; i++)
+			if (!m->doms[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		i = live[rnd(n)];
+		change_comment(&m->doms[i].comment, fmt("domain %s", qi(m->doms[i].name)));
+		return true;
+	}
+}
+
+/* Storage parameters, replica identity, per-column storage, compression,
+ * statistics targets and attribute options, view options. */
+static bool mut_settings(struct model *m)
+{
+	int ti = pick_live_table(m), ci, o, v, i, live[MAXVIEW], n = 0;
+	struct table *t;
+	struct col *c;
+
+	if (!on(K_SETTINGS))
+		return false;
+	if (chance(15)) {
+		for (i = 0; i < m->nviews; i++)
+			if (!m->views[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		i = live[rnd(n)];
+		if (m->views[i].materialized)
+			m->views[i].mv_autovac = !m->views[i].mv_autovac;
+		else
+			m->views[i].barrier = !m->views[i].barrier;
+		note("change options of view %s", qi(m->views[i].name));
+		return true;
+	}
+	if (ti < 0)
+		return false;
+	t = &m->tabs[ti];
+	ci = pick_live_col(t);
+	c = ci >= 0 ? &t->cols[ci] : NULL;
+	switch (rnd(6)) {
+	case 0:
+		o = rnd(NRELOPT);
+		v = t->relopt[o] && chance(40) ? 0 : 1 + rnd(relopts[o].nvals);
+		if (v == t->relopt[o])
+			return false;
+		t->relopt[o] = v;
+		note("%s %s on %s", v ? "set" : "reset", relopts[o].name, TNAME(m, ti));
+		return true;
+	case 1:
+		if (!random_replident(m, ti))
+			return false;
+		note("replica identity %c on %s", t->replident, TNAME(m, ti));
+		return true;
+	case 2:
+		if (!c || !varlena(m, c))
+			return false;
+		v = rnd(5);
+		if (v == c->storage)
+			return false;
+		c->storage = v;
+		note("storage of %s.%s to %s", TNAME(m, ti), qi(c->name),
+		     v ? storages[v] : "default");
+		return true;
+	case 3:
+		if (!c || !varlena(m, c))
+			return false;
+		v = rnd(3);
+		if (v == c->compression)
+			return false;
+		c->compression = v;
+		note("compression of %s.%s to %s", TNAME(m, ti), qi(c->name),
+		     v ? compressions[v] : "default");
+		return true;
+	case 4:
+		if (!c)
+			return false;
+		v = chance(30) ? -1 : stattargets[rnd(4)];
+		if (v == c->stattarget)
+			return false;
+		c->stattarget = v;
+		note("statistics target of %s.%s to %d", TNAME(m, ti), qi(c->name), v);
+		return true;
+	default:
+		if (!c)
+			return false;
+		v = rnd(NATTOPT);
+		if (v == c->attopt)
+			return false;
+		c->attopt = v;
+		note("attribute options of %s.%s to (%s)", TNAME(m, ti), qi(c->name),
+		     v ? attopts[v] : "");
+		return true;
+	}
+}
+
+/* A live table with statistics objects, or ti if there is none. */
+static int table_with_stx(const struct model *m, int ti)
+{
+	int live[MAXTAB], n = 0, i, j;
+
+	for (i = 0; i < m->ntabs; i++)
+		for (j = 0; j < m->tabs[i].nstxs && !m->tabs[i].dead; j++)
+			if (!m->tabs[i].stxs[j].dead) {
+				live[n++] = i;
+				break;
+			}
+	return n ? live[rnd(n)] : ti;
+}
+
+static bool mut_statistics(struct model *m)
+{
+	int ti = pick_live_table(m), live[MAXSTX], n = 0, i;
+	struct table *t;
+	struct stx *x;
+	char *name;
+
+	if (ti < 0 || !on(K_STATISTICS))
+		return false;
+	if (chance(70))
+		ti = table_with_stx(m, ti);
+	t = &m->tabs[ti];
+	for (i = 0; i < t->nstxs; i++)
+		if (!t->stxs[i].dead)
+			live[n++] = i;
+	if (n == 0 || chance(30)) {
+		if (!add_stx(m, ti))
+			return false;
+		note("add statistics %s", qi(t->stxs[t->nstxs - 1].name));
+		return true;
+	}
+	x = &t->stxs[live[rnd(n)]];
+	switch (rnd(5)) {
+	case 0:
+		x->dead = true;
+		note("drop statistics %s", qi(x->name));
+		return true;
+	case 4:
+		/* a column it uses changes type or goes (and the object with it) */
+		if (!on(K_COLUMN))
+			return false;
+		i = x->expr >= 0 && chance(30) ? x->expr : x->cols[rnd(x->ncols)];
+		if (chance(70))
+			return change_col_type(m, ti, i);
+		note("drop column %s.%s", TNAME(m, ti), qi(t->cols[i].name));
+		kill_col(m, ti, i);
+		return true;
+	case 1:
+		x->target = x->target >= 0 && chance(50) ? -1 : rnd(1000);
+		note("change target of statistics %s", qi(x->name));
+		return true;
+	case 2:
+		x->kinds = (x->kinds + 1 + rnd(7)) % 8;
+		note("change kinds of statistics %s", qi(x->name));
+		return true;
+	default:
+		/* same name, another definition */
+		name = x->name;
+		i = x->schema;
+		x->dead = true;
+		if (!add_stx(m, ti))
+			return false;
+		t->stxs[t->nstxs - 1].name = name;
+		t->stxs[t->nstxs - 1].schema = i;
+		note("change statistics %s", qi(name));
+		return true;
+	}
+}
+
+static bool mut_domain(struct model *m)
+{
+	int live[MAXDOM], n = 0, i, ti;
+	struct domain *d;
+	struct domcheck *k;
+
+	if (!on(K_DOMAIN))
+		return false;
+	for (i = 0; i < m->ndoms; i++)
+		if (!m->doms[i].dead)
+			live[n++] = i;
+	if (n == 0 || chance(15)) {
+		if (m->ndoms >= MAXDOM)
+			return false;
+		add_domain(m);
+		note("add domain %s", qi(m->doms[m->ndoms - 1].name));
+		if (on(K_COLUMN) && chance(60) && (ti = pick_live_table(m)) >= 0 &&
+		    (i = add_col(m, &m->tabs[ti], F_DOMAIN, false)) >= 0) {
+			struct col *c = &m->tabs[ti].cols[i];
+
+			/* add_col picked any domain: settle on the new one */
+			c->dom_id = m->ndoms - 1;
+			fit_settings(m, c);
+			if (chance(30))
+				random_default(m, c);
+			note("  used by new column %s.%s", TNAME(m, ti),
+			     qi(m->tabs[ti].cols[i].name));
+		}
+		return true;
+	}
+	i = live[rnd(n)];
+	d = &m->doms[i];
+	switch (rnd(7)) {
+	case 0:
+		if (d->def && chance(40)) {
+			d->def = NULL;
+			note("drop default of domain %s", qi(d->name));
+		} else {
+			d->def = base_default(d->fam);
+			note("set default of domain %s to %s", qi(d->name), d->def);
+		}
+		return true;
+	case 1:
+		if (!add_domain_check(d))
+			return false;
+		note("add constraint %s to domain %s", qi(d->checks[d->nchecks - 1].name),
+		     qi(d->name));
+		return true;
+	case 2:
+	case 3:
+		n = 0;
+		for (i = 0; i < d->nchecks; i++)
+			if (!d->checks[i].dead)
+				live[n++] = i;
+		if (n == 0)
+			return false;
+		k = &d->checks[live[rnd(n)]];
+		if (chance(50)) {
+			k->dead = true;
+			note("drop constraint %s of domain %s", qi(k->name), qi(d->name));
+		} else {
+			k->not_valid = !k->not_valid;
+			note("constraint %s of domain %s %s", qi(k->name), qi(d->name),
+			     k->not_valid ? "not valid" : "valid");
+		}
+		return true;
+	case 4:
+		d->not_null = !d->not_null;
+		note("%s not null on domain %s", d->not_null ? "set" : "drop", qi(d->name));
+		return true;
+	case 5:
+		/* within the family: the checks and defaults still fit */
+		n = d->sub;
+		i = d->len;
+		random_domain_base(d);
+		if (d->sub == n && d->len == i)
+			return false;
+		for (ti = 0; ti < m->ntabs; ti++)
+			for (n = 0; n < m->tabs[ti].ncols; n++)
+				if (m->tabs[ti].cols[n].fam == F_DOMAIN &&
+				    m->tabs[ti].cols[n].dom_id == d - m->doms)
+					fit_settings(m, &m->tabs[ti].cols[n]);
+		note("change base type of domain %s to %s", qi(d->name),
+		     base_type_sql(d->fam, d->sub, d->len));
+		return true;
+	default:
+		note("drop domain %s", qi(d->name));
+		kill_domain(m, i);
+		return true;
+	}
+}
+
+static bool mut_collation(struct model *m)
+{
+	int ti, ci, k;
+	struct col *c;
+
+	if (!on(K_COLLATION))
+		return false;
+	if (chance(20)) {
+		if (m->ncolls >= MAXCOLL)
+			return false;
+		add_collation(m);
+		note("add collation %s", qi(m->colls[m->ncolls - 1].name));
+		return true;
+	}
+	if (chance(15)) {
+		if ((k = live_coll(m)) < 0)
+			return false;
+		note("drop collation %s", qi(m->colls[k].name));
+		kill_coll(m, k);
+		return true;
+	}
+	if ((ti = pick_live_table(m)) < 0 || (ci = pick_col_fam(&m->tabs[ti], F_TEXT)) < 0)
+		return false;
+	/* like a type change, which pgdiff cannot do under a generated column
+	 * (so a dropped collation never has one either) */
+	if (col_uses(m, ti, ci) & U_GEN)
+		return false;
+	c = &m->tabs[ti].cols[ci];
+	k = chance(30) ? 0 : random_coll(m);
+	if (k == c->coll)
+		return false;
+	c->coll = k;
+	note("collation of %s.%s to %d", TNAME(m, ti), qi(c->name), k);
+	return true;
+}
+
+static bool mut_rule(struct model *m)
+{
+	int ti = pick_live_table(m), i, live[MAXRULE], n = 0;
+	struct table *t;
+	struct rule *r;
+
+	if (ti < 0 || !on(K_RULE))
+		return false;
+	t = &m->tabs[ti];
+	for (i = 0; i < t->nrules; i++)
+		if (!t->rules[i].dead)
+			live[n++] = i;
+	if (n == 0 || chance(30)) {
+		i = t->nrules;
+		add_rule(m, ti);
+		if (t->nrules == i)
+			return false;
+		note("add rule %s on %s", qi(t->rules[i].name), TNAME(m, ti));
+		return true;
+	}
+	r = &t->rules[live[rnd(n)]];
+	if (chance(40)) {
+		r->dead = true;
+		note("drop rule %s on %s", qi(r->name), TNAME(m, ti));
+	} else {
+		r->instead = !r->instead;
+		note("change rule %s on %s", qi(r->name), TNAME(m, ti));
+	}
+	return true;
+}
+
 static bool (*const mutations[])(struct model *) = {
 	mut_add_column, mut_add_column, mut_drop_column, mut_change_type,
 	mut_change_type, mut_change_type, mut_default, mut_default, mut_not_null,
@@ -2330,7 +3432,9 @@ static bool (*const mutations[])(struct model *) = {
 	mut_change_constraint, mut_index, mut_index, mut_table, mut_enum,
 	mut_enum, mut_sequence, mut_extension, mut_schema, mut_function,
 	mut_function, mut_view, mut_view, mut_view, mut_trigger, mut_policy,
-	mut_grant, mut_grant, mut_partition, mut_partition,
+	mut_grant, mut_grant, mut_partition, mut_partition, mut_comment,
+	mut_comment, mut_settings, mut_settings, mut_statistics, mut_statistics,
+	mut_domain, mut_domain, mut_collation, mut_rule,
 };
 
 static void mutate(struct model *m)
@@ -2367,6 +3471,13 @@ static void write_column(struct buf *b, const struct model *m, const struct tabl
 			 const struct col *c)
 {
 	buf_addf(b, "%s %s", qi(c->name), type_sql(m, c));
+	if (c->compression)
+		buf_addf(b, " COMPRESSION %s", compressions[c->compression]);
+	if (c->coll == 1 || c->coll == 2)
+		buf_addf(b, " COLLATE %s", c->coll == 1 ? "\"C\"" : "\"POSIX\"");
+	else if (c->coll >= 3)
+		buf_addf(b, " COLLATE %s", qname(m, m->colls[c->coll - 3].schema,
+						 m->colls[c->coll - 3].name));
 	if (c->gen_base >= 0) {
 		const char *base = qi(t->cols[c->gen_base].name);
 
@@ -2377,9 +3488,17 @@ static void write_column(struct buf *b, const struct model *m, const struct tabl
 			buf_addf(b, c->gen_kind ? " GENERATED ALWAYS AS (%s * 2) STORED" :
 				 " GENERATED ALWAYS AS (%s + 1) STORED", base);
 	}
-	if (c->identity)
+	if (c->identity) {
 		buf_addf(b, " GENERATED %s AS IDENTITY",
 			 c->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+		if (c->id_inc) {
+			buf_addf(b, " (START WITH %d INCREMENT BY %d CACHE %d", c->id_start,
+				 c->id_inc, c->id_cache);
+			if (c->id_maxv)
+				buf_addf(b, " MAXVALUE %d", c->id_maxv);
+			buf_addf(b, "%s)", c->id_cycle ? " CYCLE" : "");
+		}
+	}
 	if (c->not_null)
 		buf_addf(b, " NOT NULL");
 	if (c->def)
@@ -2439,7 +3558,10 @@ static void write_view(struct buf *b, const struct model *m, int v, bool *done)
 	if (w->on_view)
 		write_view(b, m, w->base, done);
 	done[v] = true;
-	buf_addf(b, "CREATE VIEW %s AS\n    SELECT ", qname(m, w->schema, w->name));
+	buf_addf(b, "CREATE %sVIEW %s%s AS\n    SELECT ", w->materialized ? "MATERIALIZED " : "",
+		 qname(m, w->schema, w->name),
+		 w->materialized && w->mv_autovac ? " WITH (autovacuum_enabled = false)" :
+		 !w->materialized && w->barrier ? " WITH (security_barrier)" : "");
 	for (i = 0; i < w->nsel; i++)
 		buf_addf(b, "%s%s", i ? ", " : "", qi(view_col_name(m, v, i)));
 	if (w->on_view)
@@ -2450,6 +3572,14 @@ static void write_view(struct buf *b, const struct model *m, int v, bool *done)
 	if (w->where >= 0)
 		buf_addf(b, "\n    WHERE %s IS NOT NULL", qi(view_col_name(m, v, w->where)));
 	buf_addf(b, ";\n");
+	if (w->materialized && w->mv_idx) {
+		int c, t = view_origin(m, v, 0, &c);
+
+		/* json has no btree operator class */
+		if (!(m->tabs[t].cols[c].fam == F_JSON && m->tabs[t].cols[c].sub == 0))
+			buf_addf(b, "CREATE INDEX %s ON %s (%s);\n", qi(fmt("%s_idx", w->name)),
+				 qname(m, w->schema, w->name), qi(view_col_name(m, v, 0)));
+	}
 }
 
 static void write_fn(struct buf *b, const struct model *m, const struct fn *f)
@@ -2515,6 +3645,191 @@ static void write_ptable(struct buf *b, const struct model *m, const struct ptab
 		buf_addf(b, "CREATE INDEX %s ON %s (v);\n", qi(fmt("%s_v_idx", p->name)), name);
 }
 
+static void write_domain(struct buf *b, const struct model *m, const struct domain *d)
+{
+	int i;
+
+	buf_addf(b, "CREATE DOMAIN %s AS %s", qname(m, d->schema, d->name),
+		 base_type_sql(d->fam, d->sub, d->len));
+	if (d->def)
+		buf_addf(b, " DEFAULT %s", d->def);
+	if (d->not_null)
+		buf_addf(b, " NOT NULL");
+	for (i = 0; i < d->nchecks; i++)
+		if (!d->checks[i].dead && !d->checks[i].not_valid)
+			buf_addf(b, "\n    CONSTRAINT %s CHECK (%s)", qi(d->checks[i].name),
+				 d->checks[i].expr);
+	buf_addf(b, ";\n");
+	for (i = 0; i < d->nchecks; i++)
+		if (!d->checks[i].dead && d->checks[i].not_valid)
+			buf_addf(b, "ALTER DOMAIN %s ADD CONSTRAINT %s CHECK (%s) NOT VALID;\n",
+				 qname(m, d->schema, d->name), qi(d->checks[i].name),
+				 d->checks[i].expr);
+}
+
+/*
+ * Does the table surely have a TOAST table, on both sides, whatever the
+ * script did?  Only a column of unbounded length that can be moved out of
+ * line needs one, and a rewrite (ALTER COLUMN ... TYPE) drops the TOAST
+ * table, and its toast.* options with it, when no column needs one.
+ */
+static bool has_toast(const struct model *m, const struct table *t)
+{
+	int i;
+
+	for (i = 0; i < t->ncols; i++) {
+		const struct col *c = &t->cols[i];
+		int f = c->fam, sub = c->sub;
+
+		if (c->dead || c->storage == 1)
+			continue;
+		if (f == F_DOMAIN) {
+			f = m->doms[c->dom_id].fam;
+			sub = m->doms[c->dom_id].sub;
+		}
+		if ((f == F_TEXT && sub != 1) || f == F_JSON || (f == F_NUM && sub == 3))
+			return true;
+	}
+	return false;
+}
+
+static void write_relopts(struct buf *b, const struct model *m, const struct table *t)
+{
+	const char *sep = " WITH (";
+	int i;
+
+	for (i = 0; i < NRELOPT; i++)
+		if (t->relopt[i] && (strncmp(relopts[i].name, "toast.", 6) != 0 ||
+				     has_toast(m, t))) {
+			buf_addf(b, "%s%s = %s", sep, relopts[i].name,
+				 relopts[i].vals[t->relopt[i] - 1]);
+			sep = ", ";
+		}
+	if (*sep == ',')
+		buf_addf(b, ")");
+}
+
+static void write_col_settings(struct buf *b, const struct model *m, int ti)
+{
+	const struct table *t = &m->tabs[ti];
+	int j;
+
+	for (j = 0; j < t->ncols; j++) {
+		const struct col *c = &t->cols[j];
+		const char *col;
+
+		if (c->dead)
+			continue;
+		col = fmt("ALTER TABLE %s ALTER COLUMN %s", TNAME(m, ti), qi(c->name));
+		if (c->storage)
+			buf_addf(b, "%s SET STORAGE %s;\n", col, storages[c->storage]);
+		if (c->stattarget >= 0)
+			buf_addf(b, "%s SET STATISTICS %d;\n", col, c->stattarget);
+		if (c->attopt)
+			buf_addf(b, "%s SET (%s);\n", col, attopts[c->attopt]);
+	}
+}
+
+static void write_stxs(struct buf *b, const struct model *m, int ti)
+{
+	static const char *const stx_kinds[] = {"ndistinct", "dependencies", "mcv"};
+	const struct table *t = &m->tabs[ti];
+	int i, j;
+
+	for (i = 0; i < t->nstxs; i++) {
+		const struct stx *x = &t->stxs[i];
+		const char *sep = " (";
+
+		if (x->dead)
+			continue;
+		buf_addf(b, "CREATE STATISTICS %s", qname(m, x->schema, x->name));
+		for (j = 0; j < 3; j++)
+			if (x->kinds & (1 << j)) {
+				buf_addf(b, "%s%s", sep, stx_kinds[j]);
+				sep = ", ";
+			}
+		buf_addf(b, "%s ON %s", *sep == ',' ? ")" : "", col_list(t, x->cols, x->ncols));
+		if (x->expr >= 0)
+			buf_addf(b, t->cols[x->expr].fam == F_INT ? ", (%s + 1)" :
+				 ", (lower(%s))", qi(t->cols[x->expr].name));
+		buf_addf(b, " FROM %s;\n", TNAME(m, ti));
+		if (x->target >= 0)
+			buf_addf(b, "ALTER STATISTICS %s SET STATISTICS %d;\n",
+				 qname(m, x->schema, x->name), x->target);
+	}
+}
+
+static void write_rules(struct buf *b, const struct model *m, int ti)
+{
+	static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
+	const struct table *t = &m->tabs[ti];
+	int i;
+
+	for (i = 0; i < t->nrules; i++) {
+		const struct rule *r = &t->rules[i];
+
+		if (r->dead)
+			continue;
+		buf_addf(b, "CREATE RULE %s AS ON %s TO %s", qi(r->name), events[r->event],
+			 TNAME(m, ti));
+		if (r->where_col >= 0)
+			buf_addf(b, " WHERE (%s.%s IS NOT NULL)", r->event == 2 ? "OLD" : "NEW",
+				 qi(t->cols[r->where_col].name));
+		/* NOTIFY cannot have a WHERE */
+		buf_addf(b, r->instead ? " DO INSTEAD NOTHING;\n" : r->where_col >= 0 ?
+			 " DO ALSO SELECT 1;\n" : " DO ALSO NOTIFY fuzz_events;\n");
+	}
+}
+
+static void write_comment(struct buf *b, const char *what, const char *c)
+{
+	if (c)
+		buf_addf(b, "COMMENT ON %s IS %s;\n", what, lit(c));
+}
+
+static void write_comments(struct buf *b, const struct model *m)
+{
+	int i, j;
+
+	for (i = 0; i < m->ndoms; i++)
+		if (!m->doms[i].dead)
+			write_comment(b, fmt("DOMAIN %s", qname(m, m->doms[i].schema,
+				      m->doms[i].name)), m->doms[i].comment);
+	for (i = 0; i < m->nfns; i++)
+		if (!m->fns[i].dead)
+			write_comment(b, fmt("FUNCTION %s(%s)", qname(m, m->fns[i].schema,
+				      m->fns[i].name), m->fns[i].trigger ? "" : "integer"),
+				      m->fns[i].comment);
+	for (i = 0; i < m->ntabs; i++) {
+		const struct table *t = &m->tabs[i];
+
+		if (t->dead)
+			continue;
+		write_comment(b, fmt("TABLE %s", TNAME(m, i)), t->comment);
+		for (j = 0; j < t->ncols; j++)
+			if (!t->cols[j].dead)
+				write_comment(b, fmt("COLUMN %s.%s", TNAME(m, i),
+						     qi(t->cols[j].name)), t->cols[j].comment);
+		for (j = 0; j < t->ncons; j++)
+			if (!t->cons[j].dead)
+				write_comment(b, fmt("CONSTRAINT %s ON %s", qi(t->cons[j].name),
+						     TNAME(m, i)), t->cons[j].comment);
+		for (j = 0; j < t->nidxs; j++)
+			if (!t->idxs[j].dead)
+				write_comment(b, fmt("INDEX %s", qname(m, t->schema,
+						     t->idxs[j].name)), t->idxs[j].comment);
+		for (j = 0; j < t->nstxs; j++)
+			if (!t->stxs[j].dead)
+				write_comment(b, fmt("STATISTICS %s", qname(m, t->stxs[j].schema,
+						     t->stxs[j].name)), t->stxs[j].comment);
+	}
+	for (i = 0; i < m->nviews; i++)
+		if (!m->views[i].dead)
+			write_comment(b, fmt("%sVIEW %s", m->views[i].materialized ?
+					     "MATERIALIZED " : "", qname(m, m->views[i].schema,
+					     m->views[i].name)), m->views[i].comment);
+}
+
 static char *write_model(const struct model *m)
 {
 	struct buf b;
@@ -2533,6 +3848,11 @@ static char *write_model(const struct model *m)
 		buf_addf(&b, "CREATE EXTENSION pg_trgm SCHEMA public;\n");
 	if (m->ext_hstore)
 		buf_addf(&b, "CREATE EXTENSION hstore SCHEMA public;\n");
+	for (i = 0; i < m->ncolls; i++)
+		if (!m->colls[i].dead)
+			buf_addf(&b, "CREATE COLLATION %s (locale = '%s');\n",
+				 qname(m, m->colls[i].schema, m->colls[i].name),
+				 m->colls[i].from ? "POSIX" : "C");
 	for (i = 0; i < m->nenums; i++) {
 		const struct enumt *e = &m->enums[i];
 
@@ -2543,6 +3863,9 @@ static char *write_model(const struct model *m)
 			buf_addf(&b, "%s%s", j ? ", " : "", lit(e->vals[j]));
 		buf_addf(&b, ");\n");
 	}
+	for (i = 0; i < m->ndoms; i++)
+		if (!m->doms[i].dead)
+			write_domain(&b, m, &m->doms[i]);
 	for (i = 0; i < m->nseqs; i++) {
 		const struct seq *s = &m->seqs[i];
 
@@ -2587,7 +3910,10 @@ static char *write_model(const struct model *m)
 					 col_list(t, k->cols, k->ncols),
 					 k->deferrable ? " DEFERRABLE" : "");
 		}
-		buf_addf(&b, "\n);\n");
+		buf_addf(&b, "\n)");
+		write_relopts(&b, m, t);
+		buf_addf(&b, ";\n");
+		write_col_settings(&b, m, i);
 		for (j = 0; j < t->ncons; j++) {
 			const struct con *k = &t->cons[j];
 
@@ -2639,6 +3965,9 @@ static char *write_model(const struct model *m)
 	}
 	for (i = 0; i < m->nviews; i++)
 		write_view(&b, m, i, done);
+	for (i = 0; i < m->ntabs; i++)
+		if (!m->tabs[i].dead)
+			write_stxs(&b, m, i);
 	for (i = 0; i < m->ntabs; i++) {
 		const struct table *t = &m->tabs[i];
 
@@ -2672,7 +4001,18 @@ static char *write_model(const struct model *m)
 				buf_addf(&b, " WHEN (NEW.%s IS NOT NULL)", qi(t->cols[g->when_col].name));
 			buf_addf(&b, " EXECUTE FUNCTION %s();\n",
 				 qname(m, m->fns[g->fn].schema, m->fns[g->fn].name));
+			if (g->enabled && g->enabled != 'O')
+				buf_addf(&b, "ALTER TABLE %s %s TRIGGER %s;\n", TNAME(m, i),
+					 g->enabled == 'D' ? "DISABLE" : g->enabled == 'R' ?
+					 "ENABLE REPLICA" : "ENABLE ALWAYS", qi(g->name));
 		}
+		write_rules(&b, m, i);
+		if (t->replident == 'f' || t->replident == 'n')
+			buf_addf(&b, "ALTER TABLE %s REPLICA IDENTITY %s;\n", TNAME(m, i),
+				 t->replident == 'f' ? "FULL" : "NOTHING");
+		else if (t->replident == 'i')
+			buf_addf(&b, "ALTER TABLE %s REPLICA IDENTITY USING INDEX %s;\n",
+				 TNAME(m, i), qi(t->cons[live_pkey(m, i)].name));
 		if (t->rls)
 			buf_addf(&b, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY;\n", TNAME(m, i));
 		if (t->force_rls)
@@ -2699,6 +4039,7 @@ static char *write_model(const struct model *m)
 	for (i = 0; i < m->npts; i++)
 		if (!m->pts[i].dead && !m->schemas[m->pts[i].schema].dead)
 			write_ptable(&b, m, &m->pts[i]);
+	write_comments(&b, m);
 	if (!on(K_GRANT))
 		return b.s;
 	for (i = 0; i < m->nschemas; i++)
