@@ -604,7 +604,7 @@ static int run_diff(void)
 	plan_build(&plan, &sides[0].snap, &sides[1].snap);
 	report_time("planning", start);
 	if (!options.quiet)
-		warn_renames(&plan);
+		warn_notes(&plan);
 	for (size_t i = 0; i < plan.nmissing_roles && !options.quiet; i++)
 		warning("role '%s' does not exist on the source server: statements naming it will fail there",
 			plan.missing_roles[i]);

@@ -123,6 +123,53 @@ sort_grant_runs() {
 	END { flush() }'
 }
 
+# Prints "table<TAB>its columns" for each table of database $1, in column order, names
+# quoted as pgdiff quotes them.
+column_orders() {
+	sql -d "$1" -At -F "$(printf '\t')" -c "
+		SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+		       string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+		FROM pg_class c
+		JOIN pg_namespace n ON n.oid = c.relnamespace
+		JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+		WHERE c.relkind IN ('r', 'p', 'f')
+		  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+		  AND n.nspname NOT LIKE 'pg\_toast%'
+		  AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+		                  AND d.objid = c.oid AND d.deptype = 'e')
+		GROUP BY 1 ORDER BY 1"
+}
+
+# The tables whose columns A (after applying) and B hold in another order, as
+# "table<TAB>A's order" cut like pgdiff's notes, and the tables pgdiff's notes name, with
+# the order they give: the two must agree.
+check_column_orders() {
+	column_orders "$1" >"$w/columns-a" || return 1
+	column_orders "$2" >"$w/columns-b" || return 1
+	awk -F '\t' '
+	function sorted(list,   n, i, j, t, x) {
+		n = split(list, x, ", ")
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && x[j - 1] > x[j]; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+		t = x[1]
+		for (i = 2; i <= n; i++) t = t ", " x[i]
+		return t
+	}
+	function cut(list,   n, i, x, t) {
+		n = split(list, x, ", ")
+		if (n <= 12) return list
+		t = x[1]
+		for (i = 2; i <= 12; i++) t = t ", " x[i]
+		return t ", ..."
+	}
+	NR == FNR { a[$1] = $2; next }
+	($1 in a) && a[$1] != $2 && sorted(a[$1]) == sorted($2) { print $1 "\t" cut(a[$1]) }
+	' "$w/columns-a" "$w/columns-b" >"$w/orders-found"
+	sed -n 's/^-- note: the columns of table \(.*\) end in the order \(.*\), not the target.s .*$/\1\t\2/p' \
+		"$w/out.sql" | sort >"$w/orders-noted"
+	diff -u "$w/orders-noted" "$w/orders-found" >"$w/orders.diff"
+}
+
 # Records why a case failed ($w/reason) and excerpts of the files that show it
 # ($w/details, printed after the result line).
 fail() {
@@ -209,6 +256,12 @@ run_case() {
 	[ "$st" -eq 0 ] || fail "pg_dump of B failed" "$w/dump-b.err" || return
 	diff -u "$w/dump-a.sql" "$w/dump-b.sql" >"$w/dump.diff" ||
 		fail "pg_dump of A (after applying) and B differ" "$w/dump.diff" || return
+	# Column order is not in every dump (inherited columns): the header's notes must name
+	# exactly the tables whose columns now stand in another order. Filters leave tables
+	# out of the comparison, so cases with arguments are not checked.
+	[ ${#args[@]} -gt 0 ] || check_column_orders "$a" "$b" ||
+		fail "the column order notes do not match the tables (-noted +found)" \
+			"$w/orders.diff" || return
 }
 
 if [ $# -gt 0 ]; then

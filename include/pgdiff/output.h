@@ -24,8 +24,16 @@ struct sql_format {
 void output_sql(FILE *out, const struct plan *plan,
 		const struct sql_format *format);
 
-/* A warning per likely rename and per pair of look-alike names. */
-void warn_renames(const struct plan *plan);
+/* Comment text on one line: a name with a newline must not end the comment. */
+void put_comment_text(FILE *out, const char *s);
+/*
+ * The notes of the script's header: likely renames, look-alike names, then
+ * tables whose columns end in another order than the target's.
+ */
+size_t plan_nnotes(const struct plan *plan);
+void describe_note(struct strbuf *sb, const struct plan *plan, size_t i);
+/* A warning per note. */
+void warn_notes(const struct plan *plan);
 /* "column public.t.a may have been renamed to b (--rename public.t.a=public.t.b)" */
 void describe_hint(struct strbuf *sb, const struct rename_hint *hint);
 

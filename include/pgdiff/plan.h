@@ -176,6 +176,13 @@ struct rename_hint {
 	int lookalike;	/* the names differ only in case or Unicode form */
 };
 
+/* A table whose columns the script leaves in another order than the target's. */
+struct column_order {
+	const struct object *table;	/* the target's */
+	const char **columns;		/* their names after the script */
+	size_t ncolumns;
+};
+
 struct plan {
 	struct arena arena;
 	const struct snapshot *from, *to;
@@ -188,6 +195,9 @@ struct plan {
 	size_t ncommits;	/* statements that must be committed early */
 	struct rename_hint *hints;	/* likely renames, for the reviewer */
 	size_t nhints, hints_alloc;
+	/* PostgreSQL appends columns: where that differs from the target. */
+	struct column_order *column_orders;
+	size_t ncolumn_orders, column_orders_alloc;
 	size_t nnontransactional;
 	/* Roles statements name that the source server lacks (warned about). */
 	const char **missing_roles;
@@ -196,6 +206,10 @@ struct plan {
 	const char **missing_tablespaces;
 	size_t nmissing_tablespaces, missing_tablespaces_alloc;
 };
+
+/* column_order.c: finds the tables whose columns end in another order. */
+void plan_column_orders(struct plan *plan);
+void describe_column_order(struct strbuf *sb, const struct column_order *co);
 
 /* Diffs the two snapshots and orders the result; they must outlive plan. */
 void plan_build(struct plan *plan, const struct snapshot *from,

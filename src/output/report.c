@@ -114,6 +114,40 @@ static json_t *renames(const struct plan *plan)
 	return list;
 }
 
+static json_t *names(const char *const *list, size_t n)
+{
+	json_t *j = jsonutil_array();
+
+	for (size_t i = 0; i < n; i++)
+		jsonutil_append(j, jstr(list[i]));
+	return j;
+}
+
+/* Tables whose columns the script leaves in another order than the target's. */
+static json_t *column_orders(const struct plan *plan)
+{
+	json_t *list = jsonutil_array();
+
+	for (size_t i = 0; i < plan->ncolumn_orders; i++) {
+		const struct column_order *co = &plan->column_orders[i];
+		const struct object *y = co->table;
+		json_t *j = jsonutil_object(), *target = jsonutil_array();
+		struct strbuf note = STRBUF_INIT;
+
+		for (size_t k = 0; k < y->nchildren; k++)
+			if (y->children[k]->kind == OBJ_COLUMN)
+				jsonutil_append(target, jstr(y->children[k]->name));
+		describe_column_order(&note, co);
+		jsonutil_set(j, "table", object(y));
+		jsonutil_set(j, "columns", names(co->columns, co->ncolumns));
+		jsonutil_set(j, "target_columns", target);
+		jsonutil_set(j, "note", jstr(note.buf));
+		jsonutil_append(list, j);
+		strbuf_release(&note);
+	}
+	return list;
+}
+
 static json_t *unhandled(const struct snapshot *snap)
 {
 	json_t *list = jsonutil_array();
@@ -157,6 +191,7 @@ int output_report(FILE *out, const struct review *review, struct strbuf *err)
 		jsonutil_append(stmts, statement(plan->stmts[i]));
 	jsonutil_set(root, "statements", stmts);
 	jsonutil_set(root, "renames", renames(plan));
+	jsonutil_set(root, "column_order", column_orders(plan));
 	jsonutil_set(unh, "source", unhandled(plan->from));
 	jsonutil_set(unh, "target", unhandled(plan->to));
 	jsonutil_set(root, "unhandled", unh);

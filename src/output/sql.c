@@ -8,8 +8,7 @@
 #include "pgdiff/util.h"
 #include "pgdiff/version.h"
 
-/* Comment text on one line: a name with a newline must not end the comment. */
-static void put_comment_text(FILE *out, const char *s)
+void put_comment_text(FILE *out, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '\n')
@@ -75,9 +74,9 @@ static void header(FILE *out, const struct plan *plan,
 	if (plan->ncycles)
 		fprintf(out, "-- warning: %zu dependency cycle(s) were broken; review the order\n",
 			plan->ncycles);
-	for (size_t i = 0; i < plan->nhints; i++) {
+	for (size_t i = 0; i < plan_nnotes(plan); i++) {
 		struct strbuf sb = STRBUF_INIT;
-		describe_hint(&sb, &plan->hints[i]);
+		describe_note(&sb, plan, i);
 		fputs("-- note: ", out);
 		put_comment_text(out, sb.buf);
 		fputc('\n', out);
@@ -100,11 +99,24 @@ void describe_hint(struct strbuf *sb, const struct rename_hint *hint)
 	free(to);
 }
 
-void warn_renames(const struct plan *plan)
+size_t plan_nnotes(const struct plan *plan)
 {
-	for (size_t i = 0; i < plan->nhints; i++) {
+	return plan->nhints + plan->ncolumn_orders;
+}
+
+void describe_note(struct strbuf *sb, const struct plan *plan, size_t i)
+{
+	if (i < plan->nhints)
+		describe_hint(sb, &plan->hints[i]);
+	else
+		describe_column_order(sb, &plan->column_orders[i - plan->nhints]);
+}
+
+void warn_notes(const struct plan *plan)
+{
+	for (size_t i = 0; i < plan_nnotes(plan); i++) {
 		struct strbuf sb = STRBUF_INIT;
-		describe_hint(&sb, &plan->hints[i]);
+		describe_note(&sb, plan, i);
 		warning("%s", sb.buf);
 		strbuf_release(&sb);
 	}

@@ -152,14 +152,14 @@ static void serious_changes(FILE *out, const struct plan *plan)
 	}
 }
 
-static void rename_notes(FILE *out, const struct plan *plan)
+static void notes(FILE *out, const struct plan *plan)
 {
-	if (!plan->nhints)
+	if (!plan_nnotes(plan))
 		return;
 	fputs("\nWorth a look:\n\n", out);
-	for (size_t i = 0; i < plan->nhints; i++) {
+	for (size_t i = 0; i < plan_nnotes(plan); i++) {
 		struct strbuf note = STRBUF_INIT;
-		describe_hint(&note, &plan->hints[i]);
+		describe_note(&note, plan, i);
 		fputs("- ", out);
 		put_text(out, note.buf);
 		fputs("\n", out);
@@ -201,19 +201,6 @@ static void unhandled_note(FILE *out, const struct plan *plan)
 	}
 }
 
-/* A comment on one line, as in the script. */
-static void put_comment(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\n')
-			fputs("\\n", out);
-		else if (*s == '\r')
-			fputs("\\r", out);
-		else
-			fputc(*s, out);
-	}
-}
-
 /*
  * The statements in a fenced block inside <details>: the fence is longer
  * than any run of backticks in the SQL, so no statement can close it.
@@ -238,7 +225,7 @@ static void full_sql(FILE *out, const struct plan *plan)
 		const struct stmt *st = plan->stmts[i];
 
 		fprintf(out, "%s-- [%s] ", i ? "\n" : "", severity_name(st->severity));
-		put_comment(out, st->reason);
+		put_comment_text(out, st->reason);
 		fprintf(out, "\n%s;\n", st->sql);
 	}
 	put_repeated(out, '`', fence);
@@ -263,7 +250,7 @@ int output_summary(FILE *out, const struct review *review, struct strbuf *err)
 	counts_table(out, plan);
 	if (plan->nstmts)
 		serious_changes(out, plan);
-	rename_notes(out, plan);
+	notes(out, plan);
 	unhandled_note(out, plan);
 	if (plan->nstmts)
 		full_sql(out, plan);

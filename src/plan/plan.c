@@ -309,6 +309,7 @@ void plan_build(struct plan *plan, const struct snapshot *from,
 	plan_order(plan);
 	mark_commits(plan);
 	count_severities(plan);
+	plan_column_orders(plan);
 }
 
 static void keylist_release(struct keylist *l)
@@ -330,6 +331,7 @@ void plan_release(struct plan *plan)
 	}
 	free(plan->stmts);
 	free(plan->hints);
+	free(plan->column_orders);
 	free(plan->missing_roles);
 	free(plan->missing_tablespaces);
 	arena_release(&plan->arena);

@@ -1,5 +1,6 @@
 -- review fixture, target side: what the migrations say, with changes of
--- every severity, a name in CJK characters and names holding backticks.
+-- every severity, a name in CJK characters and names holding backticks; a
+-- column in the middle of orders, which the script can only append.
 CREATE TYPE order_status AS ENUM ('open', 'shipped', 'cancelled');
 CREATE TABLE customers (
     id integer PRIMARY KEY,
@@ -9,6 +10,7 @@ CREATE TABLE customers (
 CREATE TABLE orders (
     id integer PRIMARY KEY,
     customer_id integer NOT NULL REFERENCES customers,
+    placed_on date,
     status order_status NOT NULL DEFAULT 'open',
     total bigint,
     shipped_at date

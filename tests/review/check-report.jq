@@ -81,8 +81,22 @@ def check_renames($path):
 		want(.lookalike | type == "boolean"; "\($path)[\($i)].lookalike"; "must be a boolean"),
 		want(.note | is_string and length > 0; "\($path)[\($i)].note"; "must be a non-empty string"));
 
+def check_column_order($path):
+	want(type == "array"; $path; "must be an array"),
+	(to_entries[]? | .key as $i | .value |
+		keys_are(["table", "columns", "target_columns", "note"]; "\($path)[\($i)]"),
+		(.table | check_object("\($path)[\($i)].table")),
+		want(.table.kind == "table"; "\($path)[\($i)].table.kind"; "must be \"table\""),
+		want(.columns | type == "array" and all(.[]; is_string) and length > 0;
+		     "\($path)[\($i)].columns"; "must hold column names"),
+		want(.target_columns | type == "array" and all(.[]; is_string) and length > 0;
+		     "\($path)[\($i)].target_columns"; "must hold column names"),
+		want(.columns != .target_columns; "\($path)[\($i)].columns";
+		     "must differ from target_columns"),
+		want(.note | is_string and length > 0; "\($path)[\($i)].note"; "must be a non-empty string"));
+
 keys_are(["format", "version", "pgdiff_version", "source", "target", "counts",
-	"worst", "statements", "renames", "unhandled", "filters"]; "report"),
+	"worst", "statements", "renames", "column_order", "unhandled", "filters"]; "report"),
 want(.format == "pgdiff-report"; "format"; "must be \"pgdiff-report\""),
 want(.version == 1; "version"; "must be 1"),
 want(.pgdiff_version | is_string; "pgdiff_version"; "must be a string"),
@@ -100,6 +114,7 @@ want(.statements | type == "array"; "statements"; "must be an array"),
 want(.worst == ([.statements[]?.severity] | max_by(rank) // "none"); "worst";
      "must be the worst severity of the statements"),
 (.renames | check_renames("renames")),
+(.column_order | check_column_order("column_order")),
 (.unhandled | keys_are(["source", "target"]; "unhandled")),
 (.unhandled.source | check_unhandled("unhandled.source")),
 (.unhandled.target | check_unhandled("unhandled.target")),

@@ -229,8 +229,73 @@ static void test_identical_is_empty(void)
 	snapshot_release(&b);
 }
 
+/* Table public.t with the columns in names (space-separated). */
+static void table_of(struct snapshot *s, const char *table, const char *names)
+{
+	struct object *schema = test_object(s, OBJ_SCHEMA, NULL, "public", NULL, NULL);
+	struct object *t = test_object(s, OBJ_TABLE, "public", table, NULL, NULL);
+	char buf[64], *name, *save;
+
+	snapshot_add_dep(s, t, schema, 'n');
+	strcpy(buf, names);
+	for (name = strtok_r(buf, " ", &save); name; name = strtok_r(NULL, " ", &save))
+		column(s, t, name, "integer", NULL);
+	snapshot_finish(s);
+}
+
+/* The column order note for table public.t from columns a to columns b, or "". */
+static void column_order_note(struct strbuf *note, const char *a, const char *b,
+			      size_t *nstmts)
+{
+	struct snapshot from, to;
+	struct plan p;
+
+	snapshot_init(&from);
+	snapshot_init(&to);
+	table_of(&from, "t", a);
+	table_of(&to, "t", b);
+	plan_build(&p, &from, &to);
+	*nstmts = p.nstmts;
+	strbuf_reset(note);
+	CHECK(p.ncolumn_orders <= 1);
+	if (p.ncolumn_orders)
+		describe_column_order(note, &p.column_orders[0]);
+	plan_release(&p);
+	snapshot_release(&from);
+	snapshot_release(&to);
+}
+
+static void test_column_order(void)
+{
+	struct strbuf note = STRBUF_INIT;
+	size_t n;
+
+	/* added at the end: where the target has it */
+	column_order_note(&note, "a c", "a c b", &n);
+	CHECK_STR(note.buf, "");
+	CHECK(n == 1);
+	/* added in the middle: ADD COLUMN appends it */
+	column_order_note(&note, "a c", "a b c", &n);
+	CHECK_STR(note.buf, "the columns of table public.t end in the order a, c, b, "
+		  "not the target's a, b, c: PostgreSQL adds columns at the end");
+	/* a dropped column leaves no gap; the others stay in order */
+	column_order_note(&note, "a x c", "a c d", &n);
+	CHECK_STR(note.buf, "");
+	CHECK(n == 2);
+	/* the same columns in another order: noted, but nothing to run */
+	column_order_note(&note, "b a", "a b", &n);
+	CHECK(n == 0);
+	CHECK_STR(note.buf, "the columns of table public.t end in the order b, a, "
+		  "not the target's a, b: PostgreSQL adds columns at the end");
+	/* a wide table's list is cut short */
+	column_order_note(&note, "a b c d e f g h i j k l m", "m a b c d e f g h i j k l", &n);
+	CHECK(strstr(note.buf, "order a, b, c, d, e, f, g, h, i, j, k, l, ..., not") != NULL);
+	strbuf_release(&note);
+}
+
 void test_plan(void)
 {
+	test_column_order();
 	test_fk_cycle_create();
 	test_fk_cycle_drop();
 	test_recreate_cascade();
