@@ -158,13 +158,18 @@ struct stmt *access_method_alter_relation(struct plan *plan,
 int view_new_in_plan(const struct plan *plan, const struct object *v);
 
 /*
- * trigger.c: firing states of triggers, event triggers and rules
- * (pg_trigger.tgenabled: 'O', 'D', 'R', 'A').  The clause that sets state
- * ("ENABLE REPLICA"), and the change that moves from old to new; old 0
- * means the object was just created (and fires as 'O').
+ * firing.c: firing states of triggers, event triggers and rules
+ * (pg_trigger.tgenabled: 'O', 'D', 'R', 'A').  firing_state: o's, from its
+ * fact `enabled` ('O' when there is none).  firing_state_alter: when o's
+ * state is not current, the statement setting it ("ALTER TABLE public.t
+ * ENABLE REPLICA TRIGGER x", "... DISABLE RULE x", "ALTER EVENT TRIGGER x
+ * ENABLE ALWAYS"), rated as a change from was (0: o was just created, and
+ * fires as 'O') and run after `after` (NULL: no order).  It returns the
+ * statement, or NULL when o's state is current.
  */
-const char *firing_clause(char state);
-enum change firing_change(char old, char new_state);
+char firing_state(const struct object *o);
+struct stmt *firing_state_alter(struct plan *plan, const struct object *o,
+				char current, char was, struct stmt *after);
 
 /*
  * subscription.c: appends to sb which subscriptions of snap have a

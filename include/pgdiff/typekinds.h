@@ -17,6 +17,13 @@
  */
 void typename_claim(struct plan *plan, struct stmt *st, const struct object *o);
 
+/*
+ * "DROP <what> schema.name" for o, a type ("TYPE") or domain ("DOMAIN"); what
+ * takes its name in the target comes after (typename_claim).
+ */
+void drop_type(struct plan *plan, const struct object *o, const char *what,
+	       enum change ch);
+
 /* Appends to "ALTER TABLE t" the SQL moving col; returns the change. */
 typedef enum change (*retype_sql_fn)(struct strbuf *sql,
 				     const struct object *col);

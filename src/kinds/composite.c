@@ -52,21 +52,9 @@ static void composite_create(struct plan *plan, const struct object *o)
 	strbuf_release(&sql);
 }
 
-static void drop_as(struct plan *plan, const struct object *o, enum change ch)
-{
-	struct strbuf sql = STRBUF_INIT;
-	struct stmt *st;
-
-	strbuf_adds(&sql, "DROP TYPE ");
-	quote_qualified(&sql, o->schema, o->name);
-	st = plan_add(plan, ACT_DROP, ch, o, NULL, &sql);
-	typename_claim(plan, st, o);
-	strbuf_release(&sql);
-}
-
 static void composite_drop(struct plan *plan, const struct object *o)
 {
-	drop_as(plan, o, CH_DROP_COMPOSITE);
+	drop_type(plan, o, "TYPE", CH_DROP_COMPOSITE);
 }
 
 /*
@@ -133,7 +121,7 @@ static void composite_alter(struct plan *plan, const struct object *from,
 	attrs_of(&old, from);
 	attrs_of(&new, to);
 	if (!reachable(&old, &new)) {
-		drop_as(plan, from, CH_RECREATE_TYPE);
+		drop_type(plan, from, "TYPE", CH_RECREATE_TYPE);
 		composite_create(plan, to);
 		goto out;
 	}

@@ -53,14 +53,7 @@ static void domain_create(struct plan *plan, const struct object *o)
 
 static void domain_drop(struct plan *plan, const struct object *o)
 {
-	struct strbuf sql = STRBUF_INIT;
-	struct stmt *st;
-
-	strbuf_adds(&sql, "DROP DOMAIN ");
-	quote_qualified(&sql, o->schema, o->name);
-	st = plan_add(plan, ACT_DROP, CH_DROP_DOMAIN, o, NULL, &sql);
-	typename_claim(plan, st, o);
-	strbuf_release(&sql);
+	drop_type(plan, o, "DOMAIN", CH_DROP_DOMAIN);
 }
 
 static enum change retype_sql(struct strbuf *sql, const struct object *col)

@@ -6,12 +6,6 @@
 #include "pgdiff/quote.h"
 #include "pgdiff/util.h"
 
-static char state_of(const struct object *o)
-{
-	const char *s = obj_get(o, "enabled");
-	return s && *s ? s[0] : 'O';
-}
-
 static char *event_trigger_what(const struct object *o)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -32,23 +26,6 @@ static struct stmt *add(struct plan *plan, enum action action,
 	st->lock = LOCK_NONE;
 	free(what);
 	return st;
-}
-
-static void set_state(struct plan *plan, const struct object *o,
-		      char current, char was, struct stmt *after)
-{
-	struct strbuf sql = STRBUF_INIT;
-	struct stmt *st;
-
-	if (state_of(o) == current)
-		return;
-	strbuf_adds(&sql, "ALTER EVENT TRIGGER ");
-	quote_ident(&sql, o->name);
-	strbuf_addf(&sql, " %s", firing_clause(state_of(o)));
-	st = add(plan, ACT_ALTER, firing_change(was, state_of(o)), o, &sql);
-	if (after)
-		stmt_after(st, after);
-	strbuf_release(&sql);
 }
 
 static struct stmt *create_as(struct plan *plan, const struct object *o)
@@ -84,7 +61,7 @@ static struct stmt *create_as(struct plan *plan, const struct object *o)
 
 static void event_trigger_create(struct plan *plan, const struct object *o)
 {
-	set_state(plan, o, 'O', 0, create_as(plan, o));
+	firing_state_alter(plan, o, 'O', 0, create_as(plan, o));
 }
 
 static void drop_as(struct plan *plan, const struct object *o,
@@ -110,10 +87,12 @@ static void event_trigger_alter(struct plan *plan, const struct object *from,
 	    obj_attr_differs(from, to, "tags") ||
 	    obj_attr_differs(from, to, "function")) {
 		drop_as(plan, from, CH_REDEFINE_TRIGGER);
-		set_state(plan, to, 'O', state_of(from), create_as(plan, to));
+		firing_state_alter(plan, to, 'O', firing_state(from),
+				   create_as(plan, to));
 		return;
 	}
-	set_state(plan, to, state_of(from), state_of(from), NULL);
+	firing_state_alter(plan, to, firing_state(from), firing_state(from),
+			   NULL);
 }
 
 const struct kind_ops event_trigger_ops = { event_trigger_create,

@@ -31,21 +31,9 @@ static void range_create(struct plan *plan, const struct object *o)
 	strbuf_release(&sql);
 }
 
-static void drop_as(struct plan *plan, const struct object *o, enum change ch)
-{
-	struct strbuf sql = STRBUF_INIT;
-	struct stmt *st;
-
-	strbuf_adds(&sql, "DROP TYPE ");
-	quote_qualified(&sql, o->schema, o->name);
-	st = plan_add(plan, ACT_DROP, ch, o, NULL, &sql);
-	typename_claim(plan, st, o);
-	strbuf_release(&sql);
-}
-
 static void range_drop(struct plan *plan, const struct object *o)
 {
-	drop_as(plan, o, CH_DROP_RANGE);
+	drop_type(plan, o, "TYPE", CH_DROP_RANGE);
 }
 
 static void range_alter(struct plan *plan, const struct object *from,
@@ -53,7 +41,7 @@ static void range_alter(struct plan *plan, const struct object *from,
 {
 	if (obj_same_attrs(from, to))
 		return;
-	drop_as(plan, from, CH_RECREATE_TYPE);
+	drop_type(plan, from, "TYPE", CH_RECREATE_TYPE);
 	range_create(plan, to);
 }
 

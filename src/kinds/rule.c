@@ -6,12 +6,6 @@
 #include "pgdiff/quote.h"
 #include "pgdiff/util.h"
 
-static char state_of(const struct object *o)
-{
-	const char *s = obj_get(o, "enabled");
-	return s && *s ? s[0] : 'O';
-}
-
 static char *rule_what(const struct object *o)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -32,24 +26,6 @@ static struct stmt *add(struct plan *plan, enum action action,
 
 	free(what);
 	return st;
-}
-
-static void set_state(struct plan *plan, const struct object *o,
-		      char current, char was, struct stmt *after)
-{
-	struct strbuf sql = STRBUF_INIT;
-	struct stmt *st;
-
-	if (state_of(o) == current)
-		return;
-	strbuf_adds(&sql, "ALTER TABLE ");
-	quote_qualified(&sql, o->parent->schema, o->parent->name);
-	strbuf_addf(&sql, " %s RULE ", firing_clause(state_of(o)));
-	quote_ident(&sql, o->name);
-	st = add(plan, ACT_ALTER, firing_change(was, state_of(o)), o, &sql);
-	if (after)
-		stmt_after(st, after);
-	strbuf_release(&sql);
 }
 
 /*
@@ -77,7 +53,7 @@ static void rule_create(struct plan *plan, const struct object *o)
 
 	definition(&sql, o, 0);
 	st = add(plan, ACT_CREATE, CH_CREATE_TRIGGER, o, &sql);
-	set_state(plan, o, 'O', 0, st);
+	firing_state_alter(plan, o, 'O', 0, st);
 	strbuf_release(&sql);
 }
 
@@ -106,7 +82,8 @@ static void rule_alter(struct plan *plan, const struct object *from,
 		st = add(plan, ACT_ALTER, CH_REDEFINE_TRIGGER, to, &sql);
 		strbuf_release(&sql);
 	}
-	set_state(plan, to, state_of(from), state_of(from), st);
+	firing_state_alter(plan, to, firing_state(from), firing_state(from),
+			   st);
 }
 
 const struct kind_ops rule_ops = { rule_create, rule_drop, rule_alter };

@@ -46,6 +46,19 @@ void typename_claim(struct plan *plan, struct stmt *st, const struct object *o)
 	strbuf_release(&key);
 }
 
+void drop_type(struct plan *plan, const struct object *o, const char *what,
+	       enum change ch)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	strbuf_addf(&sql, "DROP %s ", what);
+	quote_qualified(&sql, o->schema, o->name);
+	st = plan_add(plan, ACT_DROP, ch, o, NULL, &sql);
+	typename_claim(plan, st, o);
+	strbuf_release(&sql);
+}
+
 struct stmt *rename_away(struct plan *plan, const struct object *from,
 			 const char *what, enum change ch)
 {
