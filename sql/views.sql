@@ -41,6 +41,16 @@ SELECT 'pg_class'::pg_catalog.regclass::pg_catalog.oid AS _classid,
           WITH ORDINALITY u(x, k)
         WHERE at.attrelid = c.oid AND at.attnum > 0 AND NOT at.attisdropped
        )::pg_catalog.text AS column_comments,
+       -- name, privileges (sorted) of every column that has some
+       (SELECT pg_catalog.array_agg(u.x ORDER BY at.attnum, u.k)
+        FROM pg_catalog.pg_attribute at
+        CROSS JOIN LATERAL pg_catalog.unnest(ARRAY[at.attname::pg_catalog.text,
+            COALESCE((SELECT pg_catalog.array_agg(x::pg_catalog.text ORDER BY x::pg_catalog.text)
+                      FROM pg_catalog.unnest(at.attacl) x)::pg_catalog.text, '{}')])
+          WITH ORDINALITY u(x, k)
+        WHERE at.attrelid = c.oid AND at.attnum > 0 AND NOT at.attisdropped
+          AND at.attacl IS NOT NULL
+       )::pg_catalog.text AS column_acls,
        -- name, default of the columns of a view that have one (ALTER VIEW ... SET DEFAULT)
        (SELECT pg_catalog.array_agg(u.x ORDER BY at.attnum, u.k)
         FROM pg_catalog.pg_attrdef ad

@@ -93,6 +93,25 @@ expect 64 "bad --lock-timeout" "$PGDIFF" --lock-timeout soon "$A" "$B"
 expect 64 "unknown source kind" "$PGDIFF" "nonsense" "$B"
 one_line_error "unknown source kind is one line"
 
+# --rename: what it cannot rename, or cannot tell apart, is a usage error
+psql -X -q -v ON_ERROR_STOP=1 -d "$db_a" -c 'SET client_min_messages = error' -c 'CREATE PUBLICATION pub' \
+	-c 'CREATE OPERATOR CLASS int_ops FOR TYPE integer USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(integer)'
+expect 64 "--rename of an unknown object" "$PGDIFF" --rename public.nothing=other "$A" "$B"
+grep -q "^pgdiff: --rename: the source has no object named 'public.nothing'" "$tmp/err" &&
+	ok "--rename names what is missing" || not_ok "--rename names what is missing"
+expect 64 "--rename of a publication" "$PGDIFF" --rename pub=pub2 "$A" "$B"
+grep -q "^pgdiff: --rename: renaming a publication is not supported" "$tmp/err" &&
+	ok "--rename says what it cannot rename" || not_ok "--rename says what it cannot rename"
+expect 64 "--rename to another schema" "$PGDIFF" --rename public.t=other.t "$A" "$B"
+grep -q "^pgdiff: --rename: 'other.t' is not where 'public.t' is" "$tmp/err" &&
+	ok "--rename says it moves nothing" || not_ok "--rename says it moves nothing"
+# the class comes with a family of its name: the short name is ambiguous
+expect 64 "--rename of an ambiguous operator class" "$PGDIFF" --rename public.int_ops=ops2 "$A" "$B"
+grep -q "^pgdiff: --rename: 'public.int_ops' names more than one object" "$tmp/err" &&
+	ok "--rename says the name is ambiguous" || not_ok "--rename says the name is ambiguous"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db_a" -c 'DROP PUBLICATION pub' \
+	-c 'DROP OPERATOR FAMILY int_ops USING hash'
+
 # internal error: the catalog queries cannot run (here: no time for them)
 expect 70 "catalog query failure exits 70" env PGOPTIONS="-c statement_timeout=1" "$PGDIFF" "$A" "$B"
 grep -q '^pgdiff: catalog query failed' "$tmp/err" && ok "query failure names itself" || not_ok "query failure names itself"

@@ -6,8 +6,9 @@
 #
 # A case is a directory holding a.sql and b.sql, and, in the fixture tree, expected.sql (the
 # reviewed output) and optionally `expected-status` (pgdiff's exit status), `args` (extra
-# pgdiff arguments, split on white space) and `dump-args` (extra pg_dump arguments, for
-# cases that compare only part of the schema).
+# pgdiff arguments, split on white space), `dump-args` (extra pg_dump arguments, for
+# cases that compare only part of the schema) and `verify.sql` (queries run on A once the
+# output is applied, each printing one boolean that must be true: that data was kept).
 #
 # Environment:
 #   PGDIFF           the binary under test (./pgdiff)
@@ -238,6 +239,14 @@ run_case() {
 	if [ -s "$w/out.sql" ]; then
 		sql -d "$a" -f "$w/out.sql" >"$w/apply.log" 2>&1 ||
 			fail "the output does not apply to A" "$w/apply.log" "$w/out.sql" || return
+	fi
+
+	if [ -f "$dir/verify.sql" ]; then
+		sql -d "$a" -At -f "$dir/verify.sql" >"$w/verify.out" 2>&1 ||
+			fail "verify.sql fails on A" "$w/verify.out" || return
+		if grep -qvx t "$w/verify.out" || [ ! -s "$w/verify.out" ]; then
+			fail "verify.sql: not every check is true on A" "$w/verify.out" || return
+		fi
 	fi
 
 	st2=0

@@ -56,6 +56,24 @@ const char *object_public_privileges(const struct object *o);
 /* Shared by table.c and column.c: the column's definition for ADD/CREATE. */
 void column_definition(struct strbuf *sb, const struct object *col);
 /*
+ * Whether col's default calls a routine whose body reads col's table (a
+ * BEGIN ATOMIC body): neither can come first, so column_definition leaves
+ * the default out and column_default_after sets it once the routine
+ * exists, after created (the statement making the column).
+ */
+int column_default_waits(const struct object *col);
+void column_default_after(struct plan *plan, const struct object *col,
+			  struct stmt *created);
+/* And the other way: drops such a default before drop (of its table). */
+void column_default_before_drop(struct plan *plan, const struct object *col,
+				struct stmt *drop);
+/*
+ * st makes col's identity sequence: it runs after the drop of a sequence
+ * of that name (a serial's, which the identity replaces).
+ */
+void column_identity_claim(struct plan *plan, struct stmt *st,
+			   const struct object *col);
+/*
  * column.c: ALTER TABLE ONLY ... ALTER COLUMN statements giving col (just
  * created, with defaults) its storage, compression, statistics target and
  * attribute options, each after `after` (NULL: no order).

@@ -68,7 +68,7 @@ enum change {
 	CH_CREATE_POLICY, CH_CREATE_ACTIVE_POLICY, CH_ALTER_POLICY,
 	CH_ALTER_ACTIVE_POLICY, CH_DROP_POLICY, CH_DROP_ACTIVE_POLICY,
 	CH_CREATE_VIEW, CH_DROP_VIEW, CH_REPLACE_VIEW, CH_RECREATE_VIEW, CH_VIEW_OPTIONS, CH_CREATE_MATVIEW, CH_DROP_MATVIEW, CH_RECREATE_MATVIEW, CH_MATVIEW_OPTIONS,
-	CH_CREATE_PARTITION, CH_ATTACH_PARTITION, CH_DETACH_PARTITION, CH_INHERIT, CH_NO_INHERIT, CH_RECREATE_TABLE, CH_ATTACH_INDEX,
+	CH_CREATE_PARTITION, CH_ATTACH_PARTITION, CH_DETACH_PARTITION, CH_INHERIT, CH_NO_INHERIT, CH_RECREATE_TABLE, CH_REBUILD_PARTITIONED, CH_ATTACH_INDEX,
 	CH_CREATE_FUNCTION, CH_REPLACE_FUNCTION, CH_ALTER_FUNCTION, CH_DROP_FUNCTION,
 	CH_RECREATE_FUNCTION, CH_CREATE_AGGREGATE, CH_DROP_AGGREGATE,
 	CH_GRANT, CH_REVOKE, CH_DEFAULT_GRANT, CH_DEFAULT_REVOKE,
@@ -223,9 +223,15 @@ void plan_release(struct plan *plan);
 struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
 		      const struct object *obj, const char *what,
 		      struct strbuf *sql);
-/* Statement st must run after first. */
+/* Statement st must run after first (NULL: nothing). */
 void stmt_after(struct stmt *st, struct stmt *first);
 void keylist_add(struct plan *plan, struct keylist *l, const char *key);
+void keylist_remove(struct keylist *l, const char *key);
+/*
+ * Fills st's key lists from its action and object now, so that a kind may
+ * take a key out (cascade.c; done for every statement later otherwise).
+ */
+void stmt_derive_keys(struct plan *plan, struct stmt *st);
 
 /* "public.orders.note", quoted as in SQL: the name in reasons (caller frees). */
 char *obj_display_name(const struct object *o);

@@ -52,6 +52,13 @@ void retype_columns(struct plan *plan, const struct object *from,
  */
 struct stmt *rename_away(struct plan *plan, const struct object *from,
 			 const char *what, enum change ch);
+/*
+ * Re-creates domain from as to while columns keep using it, its base type
+ * being re-created under it (an enum rebuilt, a range type re-created):
+ * no cast leads from the old type to the new one, text does.
+ */
+void domain_rebuild_around(struct plan *plan, const struct object *from,
+			   const struct object *to);
 /* "DROP <what> schema.name__pgdiff_old", after rename. */
 struct stmt *drop_renamed(struct plan *plan, const struct object *from,
 			  const char *what, enum change ch,

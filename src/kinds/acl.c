@@ -155,22 +155,6 @@ static int cmp_grant(const void *a, const void *b)
 	return strcmp(x->role, y->role);
 }
 
-/* An array element as PostgreSQL writes it: quoted when it must be. */
-static void add_array_item(struct strbuf *sb, const char *s)
-{
-	if (*s && !strpbrk(s, "{},\"\\ \t\n") && strcasecmp(s, "NULL")) {
-		strbuf_adds(sb, s);
-		return;
-	}
-	strbuf_addch(sb, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			strbuf_addch(sb, '\\');
-		strbuf_addch(sb, *s);
-	}
-	strbuf_addch(sb, '"');
-}
-
 char *acl_without_role(const char *acl, const char *role)
 {
 	struct pgarray items;
@@ -189,7 +173,7 @@ char *acl_without_role(const char *acl, const char *role)
 			continue;
 		if (kept++)
 			strbuf_addch(&sb, ',');
-		add_array_item(&sb, items.items[i]);
+		pgarray_add_item(&sb, items.items[i]);
 	}
 	strbuf_addch(&sb, '}');
 	pgarray_release(&items);
@@ -354,19 +338,112 @@ static const char *owner_of(const struct object *o)
 	return owner;
 }
 
-/* A new object's privileges: PUBLIC's defaults; the owner's are assumed full. */
-static void new_object_acl(struct acl *acl, const struct object *o,
-			   const struct acl *target)
+/* The ALTER DEFAULT PRIVILEGES object type covering o, or NULL. */
+static const char *default_acl_type(const struct object *o)
+{
+	switch (o->kind) {
+	case OBJ_TABLE:
+	case OBJ_VIEW:
+		return "tables";
+	case OBJ_SEQUENCE:
+		return "sequences";
+	case OBJ_FUNCTION:
+	case OBJ_PROCEDURE:
+	case OBJ_AGGREGATE:
+		return "functions";
+	case OBJ_BASE_TYPE:
+	case OBJ_ENUM:
+	case OBJ_DOMAIN:
+	case OBJ_COMPOSITE:
+	case OBJ_RANGE:
+		return "types";
+	case OBJ_SCHEMA:
+		return "schemas";
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * The target's default privileges that the role creating o (its owner;
+ * unknown without --with-owners: then the one role that has some for
+ * o's type, if only one has) gives o: role-wide (global) and in o's
+ * schema.  The script sets default privileges before it creates objects.
+ */
+static void default_acl_rows(const struct plan *plan, const struct object *o,
+			     const struct object **global,
+			     const struct object **in_schema)
+{
+	const char *type = default_acl_type(o), *role = owner_of(o);
+	const char *schema = o->kind == OBJ_SCHEMA ? NULL : o->schema;
+
+	*global = *in_schema = NULL;
+	if (!type)
+		return;
+	for (size_t i = 0; i < plan->to->nobjects; i++) {
+		const struct object *d = plan->to->objects[i];
+
+		if (d->kind != OBJ_DEFAULT_ACL || !str_equal(d->args, type) ||
+		    (d->schema && !str_equal(d->schema, schema)))
+			continue;
+		if (!role)
+			role = d->name;
+		else if (strcmp(role, d->name)) {
+			if (!owner_of(o)) {	/* two roles: which creates o? */
+				*global = *in_schema = NULL;
+				return;
+			}
+			continue;
+		}
+		if (d->schema)
+			*in_schema = d;
+		else
+			*global = d;
+	}
+}
+
+/* Adds what default privileges d give to others than its role. */
+static void merge_default_acl(struct acl *into, const struct object *d)
+{
+	struct acl from;
+
+	acl_parse(&from, obj_get(d, "privileges"), d->name, d->key);
+	for (size_t i = 0; i < from.n; i++) {
+		const struct grant *g = &from.grants[i];
+		struct grant *t;
+
+		if (g->owner)
+			continue;
+		t = add_grant(into, g->role, 0);
+		t->privs |= g->privs;
+		t->grantable |= g->grantable;
+	}
+	acl_release(&from);
+}
+
+/*
+ * A new object's privileges: PUBLIC's built-in defaults, or those of the
+ * default privileges in force, plus those of its schema; the owner's are
+ * assumed to be the target's.
+ */
+static void new_object_acl(const struct plan *plan, struct acl *acl,
+			   const struct object *o, const struct acl *target)
 {
 	const char *public_privs = o->kind == OBJ_COLUMN ? "" :
 				   object_public_privileges(o);
+	const struct object *global, *in_schema;
 
 	memset(acl, 0, sizeof(*acl));
-	if (*public_privs) {
+	default_acl_rows(plan, o, &global, &in_schema);
+	if (global) {
+		merge_default_acl(acl, global);
+	} else if (*public_privs) {
 		struct grant *g = add_grant(acl, "", 0);
 		for (const char *p = public_privs; *p; p++)
 			g->privs |= 1u << privilege_bit(*p);
 	}
+	if (in_schema)
+		merge_default_acl(acl, in_schema);
 	for (size_t i = 0; i < target->n; i++) {
 		struct grant *g;
 		if (!target->grants[i].owner)
@@ -377,34 +454,32 @@ static void new_object_acl(struct acl *acl, const struct object *o,
 	}
 }
 
-void acl_plan(struct plan *plan, const struct object *from,
-	      const struct object *to)
+/*
+ * GRANT and REVOKE turning privileges old (of from; NULL: a new object's)
+ * into new on to, or on its column named col (then to is the relation,
+ * what the column in reasons).
+ */
+static void plan_privileges(struct plan *plan, const struct object *from,
+			    const struct object *to, const char *col,
+			    const char *what, const char *old, const char *new)
 {
 	struct grant_target t = { to, ACT_ALTER, "", NULL, NULL, NULL, NULL,
 				  CH_GRANT, CH_REVOKE, 1, NULL };
 	struct strbuf on = STRBUF_INIT, column = STRBUF_INIT;
-	char *what;
 	struct acl a, b;
 
-	/* a side read without privileges (--no-privileges) says nothing */
-	if (!obj_has(to, "acl") || (from && !obj_has(from, "acl")))
-		return;
-	if (from && !obj_attr_differs(from, to, "acl") &&
-	    str_equal(owner_of(from), owner_of(to)))
-		return;
-	what = obj_kind_and_name(to);
-	acl_parse(&b, obj_get(to, "acl"), owner_of(to), what);
-	if (from)
-		acl_parse(&a, obj_get(from, "acl"), owner_of(from), what);
+	acl_parse(&b, new, owner_of(to), what);
+	if (old)
+		acl_parse(&a, old, owner_of(from), what);
 	else
-		new_object_acl(&a, to, &b);
+		new_object_acl(plan, &a, to, &b);
 	/* nothing can have used a new object yet */
-	if (!from)
+	if (!old)
 		t.revoke = CH_REVOKE_NEW;
 	object_sql_reference(&on, to, SQL_GRANT);
 	t.on = on.buf;
-	if (to->kind == OBJ_COLUMN) {
-		quote_ident(&column, to->name);
+	if (col) {
+		quote_ident(&column, col);
 		t.column = column.buf;
 	}
 	t.what = what;
@@ -412,9 +487,69 @@ void acl_plan(struct plan *plan, const struct object *from,
 	diff_acls(plan, &t, &a, &b);
 	acl_release(&a);
 	acl_release(&b);
-	free(what);
 	strbuf_release(&on);
 	strbuf_release(&column);
+}
+
+
+/*
+ * Column privileges of a view, materialized view or foreign table: the
+ * fact column_acls pairs each column that has some with them (its columns
+ * are no objects of their own, unlike a table's).
+ */
+static void column_acls_plan(struct plan *plan, const struct object *from,
+			     const struct object *to)
+{
+	struct pgarray old, new;
+	struct strbuf what = STRBUF_INIT;
+
+	if (!obj_has(to, "column_acls") || (from && !obj_has(from, "column_acls")))
+		return;
+	if (pgarray_parse(&old, from ? obj_get(from, "column_acls") : NULL) < 0 ||
+	    pgarray_parse(&new, obj_get(to, "column_acls")) < 0)
+		BUG("malformed column_acls of %s", to->key);
+	/* every column either side lists: one losing all its grants too */
+	for (int side = 0; side < 2; side++) {
+		const struct pgarray *list = side ? &old : &new;
+
+		for (size_t i = 0; i + 1 < list->n; i += 2) {
+			const char *col = list->items[i];
+			const char *a = pgarray_pair_value(&old, col);
+			const char *b = pgarray_pair_value(&new, col);
+
+			if ((side && b) || str_equal(a ? a : "{}", b ? b : "{}"))
+				continue;
+			strbuf_reset(&what);
+			strbuf_adds(&what, "column ");
+			quote_qualified(&what, to->schema, to->name);
+			strbuf_addch(&what, '.');
+			quote_ident(&what, col);
+			plan_privileges(plan, from, to, col, what.buf,
+					from ? (a ? a : "{}") : NULL, b ? b : "{}");
+		}
+	}
+	pgarray_release(&old);
+	pgarray_release(&new);
+	strbuf_release(&what);
+}
+
+void acl_plan(struct plan *plan, const struct object *from,
+	      const struct object *to)
+{
+	char *what;
+
+	column_acls_plan(plan, from, to);
+	/* a side read without privileges (--no-privileges) says nothing */
+	if (!obj_has(to, "acl") || (from && !obj_has(from, "acl")))
+		return;
+	if (from && !obj_attr_differs(from, to, "acl") &&
+	    str_equal(owner_of(from), owner_of(to)))
+		return;
+	what = obj_kind_and_name(to);
+	plan_privileges(plan, from, to,
+			to->kind == OBJ_COLUMN ? to->name : NULL, what,
+			from ? obj_get(from, "acl") : NULL, obj_get(to, "acl"));
+	free(what);
 }
 
 void owner_plan(struct plan *plan, const struct object *from,

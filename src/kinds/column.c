@@ -21,9 +21,44 @@ static void identity_options(struct strbuf *sb, const struct object *col)
 		    obj_flag(col, "identity_cycle") ? " CYCLE" : "");
 }
 
+void column_identity_claim(struct plan *plan, struct stmt *st,
+			   const struct object *col)
+{
+	struct strbuf key = STRBUF_INIT;
+
+	if (!obj_get(col, "identity"))
+		return;
+	strbuf_addf(&key, "%s ", obj_kind_name(OBJ_SEQUENCE));
+	quote_qualified(&key, col->schema, obj_get(col, "identity_sequence"));
+	keylist_add(plan, &st->creates, arena_strdup(&plan->arena, key.buf));
+	strbuf_release(&key);
+}
+
 static const char *identity_kind(const struct object *col)
 {
 	return obj_get(col, "identity")[0] == 'a' ? "ALWAYS" : "BY DEFAULT";
+}
+
+/* A routine whose body reads col's table (a BEGIN ATOMIC body), or NULL. */
+static const struct object *reads_table(const struct object *on,
+					const struct object *t)
+{
+	if (on->kind != OBJ_FUNCTION && on->kind != OBJ_PROCEDURE)
+		return NULL;
+	for (size_t i = 0; i < on->ndeps; i++)
+		if (on->deps[i].on == t || on->deps[i].on->parent == t)
+			return on;
+	return NULL;
+}
+
+int column_default_waits(const struct object *col)
+{
+	if (!obj_get(col, "default") || !col->parent)
+		return 0;
+	for (size_t i = 0; i < col->ndeps; i++)
+		if (reads_table(col->deps[i].on, col->parent))
+			return 1;
+	return 0;
 }
 
 void column_definition(struct strbuf *sb, const struct object *col)
@@ -45,7 +80,7 @@ void column_definition(struct strbuf *sb, const struct object *col)
 		strbuf_addf(sb, " GENERATED %s AS IDENTITY", identity_kind(col));
 		identity_options(sb, col);
 	}
-	if (def)
+	if (def && !column_default_waits(col))
 		strbuf_addf(sb, " DEFAULT %s", def);
 	if (obj_flag(col, "not_null"))
 		strbuf_adds(sb, " NOT NULL");
@@ -65,6 +100,53 @@ static void alter_column(struct strbuf *sql, const struct object *col)
 	strbuf_adds(sql, "ALTER COLUMN ");
 	quote_ident(sql, col->name);
 	strbuf_addch(sql, ' ');
+}
+
+void column_default_after(struct plan *plan, const struct object *col,
+			  struct stmt *created)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	if (!column_default_waits(col))
+		return;
+	/* created needs the table's routines no more: the default does */
+	stmt_derive_keys(plan, created);
+	alter_column(&sql, col);
+	strbuf_addf(&sql, "SET DEFAULT %s", obj_get(col, "default"));
+	st = plan_add(plan, ACT_ALTER, CH_SET_DEFAULT, col, NULL, &sql);
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, col->key);
+	for (size_t i = 0; i < col->ndeps; i++) {
+		keylist_add(plan, &st->needs, col->deps[i].on->key);
+		if (reads_table(col->deps[i].on, col->parent))
+			keylist_remove(&created->needs, col->deps[i].on->key);
+	}
+	stmt_after(st, created);
+	strbuf_release(&sql);
+}
+
+void column_default_before_drop(struct plan *plan, const struct object *col,
+				struct stmt *drop)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
+
+	if (!column_default_waits(col))
+		return;
+	/* drop stops needing the routines: the routine's drop goes first */
+	stmt_derive_keys(plan, drop);
+	alter_column(&sql, col);
+	strbuf_adds(&sql, "DROP DEFAULT");
+	st = plan_add(plan, ACT_ALTER, CH_DROP_DEFAULT, col, NULL, &sql);
+	st->custom_keys = 1;
+	for (size_t i = 0; i < col->ndeps; i++) {
+		keylist_add(plan, &st->unneeds, col->deps[i].on->key);
+		if (reads_table(col->deps[i].on, col->parent))
+			keylist_remove(&drop->unneeds, col->deps[i].on->key);
+	}
+	stmt_after(drop, st);
+	strbuf_release(&sql);
 }
 
 /*
@@ -117,6 +199,8 @@ static void column_create(struct plan *plan, const struct object *col)
 	column_definition(&sql, col);
 	st = plan_add(plan, ACT_CREATE, ch, col, NULL, &sql);
 	add_descendants(plan, &st->creates, col->parent, col->name);
+	column_identity_claim(plan, st, col);
+	column_default_after(plan, col, st);
 	column_settings_create(plan, col, st);
 	strbuf_release(&sql);
 }
@@ -253,6 +337,14 @@ static void add_identity(struct column_change *cc)
 		    identity_kind(cc->to));
 	identity_options(&cc->sql, cc->to);
 	emit(cc, CH_ADD_IDENTITY);
+	/*
+	 * Not what the old default used (a serial's sequence, dropped
+	 * before this makes one of its name): keys of its own.
+	 */
+	cc->last->custom_keys = 1;
+	keylist_add(cc->plan, &cc->last->creates, cc->to->key);
+	keylist_add(cc->plan, &cc->last->needs, cc->to->parent->key);
+	column_identity_claim(cc->plan, cc->last, cc->to);
 }
 
 static const struct {

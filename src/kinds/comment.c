@@ -180,14 +180,6 @@ const char *object_public_privileges(const struct object *o)
 	return k ? k->public_privs : "";
 }
 
-/* The value after name in a pgarray of name, value pairs, or NULL. */
-static const char *pair_value(const struct pgarray *pairs, const char *name)
-{
-	for (size_t i = 0; i + 1 < pairs->n; i += 2)
-		if (!strcmp(pairs->items[i], name))
-			return pairs->items[i + 1];
-	return NULL;
-}
 
 static void parse_pairs(struct pgarray *pairs, const struct object *o,
 			const char *fact)
@@ -213,7 +205,7 @@ static void column_comments_plan(struct plan *plan, const struct object *from,
 	parse_pairs(&old, from, "column_comments");
 	parse_pairs(&new, to, "column_comments");
 	for (size_t i = 0; i + 1 < new.n; i += 2) {
-		const char *was = pair_value(&old, new.items[i]);
+		const char *was = pgarray_pair_value(&old, new.items[i]);
 		struct stmt *st;
 
 		if (str_equal(was ? was : "", new.items[i + 1]))

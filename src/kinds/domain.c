@@ -68,8 +68,8 @@ static enum change retype_sql(struct strbuf *sql, const struct object *col)
  * Its constraints go with the old copy and are added to the new one by
  * the planner's cascade.
  */
-static void rebuild(struct plan *plan, const struct object *from,
-		    const struct object *to)
+static void rebuild_as(struct plan *plan, const struct object *from,
+		       const struct object *to, retype_sql_fn column_sql)
 {
 	struct stmt *rename = rename_away(plan, from, "DOMAIN",
 					  CH_REBUILD_DOMAIN);
@@ -78,7 +78,26 @@ static void rebuild(struct plan *plan, const struct object *from,
 	stmt_after(create_domain(plan, to), rename);
 	drop_old = drop_renamed(plan, from, "DOMAIN", CH_DROP_OLD_DOMAIN,
 				rename);
-	retype_columns(plan, from, to, drop_old, retype_sql);
+	retype_columns(plan, from, to, drop_old, column_sql);
+}
+
+static void rebuild(struct plan *plan, const struct object *from,
+		    const struct object *to)
+{
+	rebuild_as(plan, from, to, retype_sql);
+}
+
+static enum change retype_via_text_sql(struct strbuf *sql,
+				       const struct object *col)
+{
+	retype_column_sql(sql, col, "text");
+	return CH_RETYPE_DOMAIN_COLUMN;
+}
+
+void domain_rebuild_around(struct plan *plan, const struct object *from,
+			   const struct object *to)
+{
+	rebuild_as(plan, from, to, retype_via_text_sql);
 }
 
 static void domain_alter(struct plan *plan, const struct object *from,

@@ -217,14 +217,70 @@ static void column_statistics(struct plan *plan, const struct object *from,
 	}
 }
 
+/* "ALTER INDEX i ..." that needs the index and creates nothing. */
+static struct stmt *alter_index(struct plan *plan, const struct object *o,
+				enum change ch, struct strbuf *sql)
+{
+	struct stmt *st = plan_add(plan, ACT_ALTER, ch, o, NULL, sql);
+
+	/* a no-op should the planner re-create the index */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->needs, o->key);
+	return st;
+}
+
+/*
+ * A partition's index that its parent's CREATE INDEX (or the partition's
+ * CREATE or ATTACH) makes has the parent index's storage parameters, no
+ * CLUSTER and default statistics targets: what o's own differ in is set
+ * once it is there.
+ */
+static void adjust_from_parent(struct plan *plan, const struct object *o)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const char *key = arena_printf(&plan->arena, "%s %s",
+				       obj_kind_name(OBJ_INDEX),
+				       obj_get(o, "attached_to"));
+	const struct object *parent = snapshot_find(plan->to, key);
+	struct stmt *first = NULL;
+	size_t start = plan->nstmts;
+	int strong;
+
+	strbuf_adds(&sql, "ALTER INDEX ");
+	quote_qualified(&sql, o->schema, o->name);
+	if (parent && reloptions_alter(&sql, obj_get(parent, "options"),
+				       obj_get(o, "options"), &strong))
+		alter_index(plan, o, strong ? CH_TABLE_OPTIONS_EXCLUSIVE :
+			    CH_INDEX_OPTIONS, &sql);
+	column_statistics(plan, NULL, o, NULL);
+	/* (a replica identity using it is the table's: see set_identity) */
+	table_cluster_created(plan, o, NULL);
+	for (size_t i = start; i < plan->nstmts; i++) {
+		struct stmt *st = plan->stmts[i];
+
+		st->custom_keys = 1;
+		keylist_add(plan, &st->needs, o->key);
+		keylist_add(plan, &st->needs, key);
+		keylist_add(plan, &st->needs, o->parent->key);
+		keylist_add(plan, &st->needs, arena_printf(&plan->arena,
+			    "link %s", o->parent->key));
+		if (first)
+			stmt_after(st, first);
+		first = st;
+	}
+	strbuf_release(&sql);
+}
+
 static void index_create(struct plan *plan, const struct object *o)
 {
 	struct strbuf sql = STRBUF_INIT;
 	int new_table = table_new_in_plan(plan, o->parent);
 	struct stmt *st;
 
-	if (comes_with_parent(plan, o))
+	if (comes_with_parent(plan, o)) {
+		adjust_from_parent(plan, o);
 		return;
+	}
 	create_definition(&sql, o);
 	st = plan_add(plan, ACT_CREATE,
 		      new_table ? CH_CREATE_INDEX_NEW_TABLE : CH_CREATE_INDEX,
@@ -277,18 +333,6 @@ static void index_drop(struct plan *plan, const struct object *o)
 		index_drop_as(plan, o, CH_DROP_INDEX);
 }
 
-/* "ALTER INDEX i ..." that needs the index and creates nothing. */
-static struct stmt *alter_index(struct plan *plan, const struct object *o,
-				enum change ch, struct strbuf *sql)
-{
-	struct stmt *st = plan_add(plan, ACT_ALTER, ch, o, NULL, sql);
-
-	/* a no-op should the planner re-create the index */
-	st->custom_keys = 1;
-	keylist_add(plan, &st->needs, o->key);
-	return st;
-}
-
 /* Storage parameters and tablespace: changed in place. */
 static void alter_storage(struct plan *plan, const struct object *from,
 			  const struct object *to)
@@ -338,6 +382,8 @@ static void index_alter(struct plan *plan, const struct object *from,
 		alter_storage(plan, from, to);
 		table_cluster_alter(plan, from, to);
 		column_statistics(plan, from, to, NULL);
+	} else {
+		adjust_from_parent(plan, to);
 	}
 }
 

@@ -114,16 +114,77 @@ size_t table_children(const struct object *t, const struct object ***out)
 	return n;
 }
 
+static const struct object *find_column(const struct object *t,
+					const char *name);
+
+static int ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* Whether partition key text names column col, as a whole token. */
+static int key_names_column(const char *key, const char *col)
+{
+	struct strbuf q = STRBUF_INIT;
+	int found = 0;
+
+	quote_ident(&q, col);
+	for (const char *p = strstr(key, q.buf); p && !found;
+	     p = strstr(p + 1, q.buf))
+		found = (p == key || !ident_char(p[-1])) &&
+			!ident_char(p[q.len]);
+	strbuf_release(&q);
+	return found;
+}
+
 /*
- * Partitioned <-> regular, or another partition key: only a new table
- * does; and no ALTER moves a foreign table to another server or makes a
- * table foreign or local, or (before PostgreSQL 15) moves a table to
- * another access method.
+ * A partitioned table whose key is the same but whose key columns change
+ * type or collation: PostgreSQL cannot alter those columns, so the table
+ * is re-created.  It holds no rows of its own; its partitions are
+ * detached first, altered alone and attached again, and keep theirs.
+ */
+static int rebuilt_for_key_columns(const struct object *from,
+				   const struct object *to)
+{
+	const char *key = obj_get(to, "partition_key");
+
+	if (!key || obj_attr_differs(from, to, "partition_key"))
+		return 0;
+	for (size_t i = 0; i < to->nchildren; i++) {
+		const struct object *col = to->children[i], *old;
+
+		if (col->kind != OBJ_COLUMN || !key_names_column(key, col->name))
+			continue;
+		old = find_column(from, col->name);
+		if (old && (obj_attr_differs(old, col, "type") ||
+			    obj_attr_differs(old, col, "collation")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the (target) table of this qualified name is rebuilt so. */
+static int parent_rebuilt(const struct plan *plan, const char *name)
+{
+	const struct object *to = name ? table_named(plan->to, name) : NULL;
+	const struct object *from = to ? plan_source_of(plan, to) : NULL;
+
+	return from && rebuilt_for_key_columns(from, to);
+}
+
+/*
+ * Partitioned <-> regular, or another partition key, or its columns
+ * retyped: only a new table does; and no ALTER moves a foreign table to
+ * another server or makes a table foreign or local, or (before
+ * PostgreSQL 15) moves a table to another access method.
  */
 static int needs_recreate(const struct plan *plan, const struct object *from,
 			  const struct object *to)
 {
 	return obj_attr_differs(from, to, "partition_key") ||
+	       rebuilt_for_key_columns(from, to) ||
 	       obj_attr_differs(from, to, "foreign_server") ||
 	       (obj_attr_differs(from, to, "am") &&
 		!set_access_method_works(plan));
@@ -148,7 +209,8 @@ const struct object *table_kept_parent(const struct plan *plan,
 
 	if (!from || !to || needs_recreate(plan, from, to))
 		return NULL;
-	if (obj_attr_differs(from, to, "partition_bound"))
+	if (obj_attr_differs(from, to, "partition_bound") ||
+	    parent_rebuilt(plan, obj_get(to, "partition_of")))
 		return NULL;
 	parents_init(&a, from);
 	parents_init(&b, to);
@@ -285,6 +347,35 @@ static int carried_by_parent(const struct plan *plan, const struct object *t,
 }
 
 /* New columns are added in the target's order, which ADD COLUMN keeps. */
+/* What a partition re-created with its parent kept names as gone. */
+static const char *unattached_key(struct plan *plan, const struct object *t)
+{
+	return arena_printf(&plan->arena, "unattached %s", t->key);
+}
+
+/*
+ * A change to a partitioned table's column reaches its partitions: it
+ * waits until those re-created (and so dropped) are gone, as a key
+ * column of theirs cannot change.
+ */
+static void await_rebuilt_partitions(struct plan *plan,
+				     const struct object *from, struct stmt *st)
+{
+	struct strbuf name = STRBUF_INIT;
+
+	if (!obj_get(from, "partition_key"))
+		return;
+	qualified_name(&name, from);
+	for (size_t i = 0; i < plan->from->nobjects; i++) {
+		const struct object *t = plan->from->objects[i];
+
+		if (t->kind == OBJ_TABLE &&
+		    str_equal(obj_get(t, "partition_of"), name.buf))
+			keylist_add(plan, &st->needs, unattached_key(plan, t));
+	}
+	strbuf_release(&name);
+}
+
 static void alter_columns(struct plan *plan, const struct object *from,
 			  const struct object *to)
 {
@@ -326,6 +417,7 @@ static void alter_columns(struct plan *plan, const struct object *from,
 			/* after the parent's own change, which reaches col */
 			if (pcol)
 				keylist_add(plan, &st->needs, pcol->key);
+			await_rebuilt_partitions(plan, from, st);
 			if (st->action != ACT_CREATE)
 				continue;
 			if (last_add)
@@ -611,12 +703,21 @@ static void table_create(struct plan *plan, const struct object *t)
 	    obj_get(parent, "tablespace"))
 		strbuf_adds(&sql, " TABLESPACE pg_default");
 	st = plan_add(plan, ACT_CREATE, ch, t, NULL, &sql);
+	/* a partition takes its parent's columns as they are by then */
+	if (partition_of && (parent = table_named(plan->to, partition_of)))
+		for (size_t i = 0; i < parent->nchildren; i++)
+			if (parent->children[i]->kind == OBJ_COLUMN)
+				keylist_add(plan, &st->needs,
+					    parent->children[i]->key);
 	plan_check_tablespace(plan, st, ts);
 	rls_alter(plan, NULL, t, st);
 	/* the columns it lists; those of its parents come below */
 	for (size_t i = 0; i < t->nchildren && !partition_of; i++)
-		if (!str_equal(obj_get(t->children[i], "inheritance"), "inherited"))
+		if (!str_equal(obj_get(t->children[i], "inheritance"), "inherited")) {
 			column_settings_create(plan, t->children[i], st);
+			column_identity_claim(plan, st, t->children[i]);
+			column_default_after(plan, t->children[i], st);
+		}
 	/*
 	 * An identity index sets it once it exists; one a new partition gets
 	 * from its parent exists at once.
@@ -637,11 +738,15 @@ static void table_drop_as(struct plan *plan, const struct object *t,
 			  enum change ch)
 {
 	struct strbuf sql = STRBUF_INIT;
+	struct stmt *st;
 
 	strbuf_adds(&sql, foreign_table(t) ? "DROP FOREIGN TABLE " :
 		    "DROP TABLE ");
 	qualified_name(&sql, t);
-	plan_add(plan, ACT_DROP, ch, t, NULL, &sql);
+	st = plan_add(plan, ACT_DROP, ch, t, NULL, &sql);
+	for (size_t i = 0; i < t->nchildren; i++)
+		if (t->children[i]->kind == OBJ_COLUMN)
+			column_default_before_drop(plan, t->children[i], st);
 	strbuf_release(&sql);
 }
 
@@ -656,6 +761,8 @@ static void unlink_parent(struct plan *plan, const struct object *t,
 			  const char *parent, int partition)
 {
 	struct strbuf sql = STRBUF_INIT;
+	const struct object *pt;
+	struct stmt *st;
 
 	if (partition) {
 		strbuf_addf(&sql, "ALTER TABLE %s DETACH PARTITION ", parent);
@@ -665,8 +772,17 @@ static void unlink_parent(struct plan *plan, const struct object *t,
 		qualified_name(&sql, t);
 		strbuf_addf(&sql, " NO INHERIT %s", parent);
 	}
-	plan_add(plan, ACT_ALTER,
-		 partition ? CH_DETACH_PARTITION : CH_NO_INHERIT, t, NULL, &sql);
+	st = plan_add(plan, ACT_ALTER,
+		      partition ? CH_DETACH_PARTITION : CH_NO_INHERIT, t, NULL,
+		      &sql);
+	/*
+	 * It needs the parent as it is, not as re-created; t's own changes
+	 * wait for it, and the parent may then be dropped without t.
+	 */
+	st->custom_keys = 1;
+	keylist_add(plan, &st->creates, t->key);
+	if ((pt = table_named(plan->from, parent)))
+		keylist_add(plan, &st->unneeds, pt->key);
 	strbuf_release(&sql);
 }
 
@@ -808,7 +924,8 @@ static void table_alter(struct plan *plan, const struct object *from,
 	const char *new_part = obj_get(to, "partition_of");
 	int repartition = old_part &&
 		(!new_part || strcmp(old_part, new_part) ||
-		 obj_attr_differs(from, to, "partition_bound"));
+		 obj_attr_differs(from, to, "partition_bound") ||
+		 parent_rebuilt(plan, new_part));
 	struct parents a, b;
 	size_t same = 0, first;
 
@@ -817,8 +934,13 @@ static void table_alter(struct plan *plan, const struct object *from,
 		table_drop_as(plan, from, foreign_table(from) ?
 			      CH_RECREATE_FOREIGN_TABLE :
 			      foreign_table(to) ? CH_TABLE_TO_FOREIGN :
+			      rebuilt_for_key_columns(from, to) ?
+			      CH_REBUILD_PARTITIONED :
 			      !obj_attr_differs(from, to, "partition_key") ?
 			      CH_RECREATE_TABLE_AM : CH_RECREATE_TABLE);
+		if (old_part)
+			keylist_add(plan, &plan->stmts[plan->nstmts - 1]->creates,
+				    unattached_key(plan, from));
 		table_create(plan, to);
 		return;
 	}

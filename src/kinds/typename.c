@@ -77,6 +77,12 @@ struct stmt *rename_away(struct plan *plan, const struct object *from,
 	return st;
 }
 
+/* What the drop of o's renamed copy drops, in ordering terms. */
+static const char *old_copy_key(struct plan *plan, const struct object *o)
+{
+	return arena_printf(&plan->arena, "old copy %s", o->key);
+}
+
 struct stmt *drop_renamed(struct plan *plan, const struct object *from,
 			  const char *what, enum change ch,
 			  struct stmt *rename)
@@ -91,6 +97,10 @@ struct stmt *drop_renamed(struct plan *plan, const struct object *from,
 	st = plan_add(plan, ACT_DROP, ch, from, NULL, &sql);
 	st->custom_keys = 1;
 	stmt_after(st, rename);
+	/* an old copy built on another (a domain on a rebuilt enum) goes first */
+	keylist_add(plan, &st->drops, old_copy_key(plan, from));
+	for (size_t i = 0; i < from->ndeps; i++)
+		keylist_add(plan, &st->unneeds, old_copy_key(plan, from->deps[i].on));
 	strbuf_release(&sql);
 	return st;
 }

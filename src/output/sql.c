@@ -84,17 +84,46 @@ static void header(FILE *out, const struct plan *plan,
 	}
 }
 
+/* word as one shell word: in single quotes unless it is plain. */
+static void add_shell_word(struct strbuf *sb, const char *word)
+{
+	if (!word[strspn(word, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			 "0123456789_.=$-")]) {
+		strbuf_adds(sb, word);
+		return;
+	}
+	strbuf_addch(sb, '\'');
+	for (; *word; word++) {
+		if (*word == '\'')
+			strbuf_adds(sb, "'\\''");
+		else
+			strbuf_addch(sb, *word);
+	}
+	strbuf_addch(sb, '\'');
+}
+
 void describe_hint(struct strbuf *sb, const struct rename_hint *hint)
 {
 	char *from = obj_display_name(hint->from);
 	char *to = obj_display_name(hint->to);
+	struct strbuf arg = STRBUF_INIT;
 
-	if (hint->lookalike)
+	if (hint->lookalike) {
 		strbuf_addf(sb, "%s %s and %s differ only in case or Unicode form",
 			    obj_kind_name(hint->from->kind), from, to);
-	else
-		strbuf_addf(sb, "%s %s may have been renamed to %s (--rename %s=%s)",
-			    obj_kind_name(hint->from->kind), from, to, from, to);
+	} else {
+		strbuf_addf(sb, "%s %s may have been renamed to %s (--rename ",
+			    obj_kind_name(hint->from->kind), from, to);
+		strbuf_addf(&arg, "%s=", from);
+		/* NEW may be the name alone: " USING btree" is no part of it */
+		if (hint->to->kind == OBJ_OPCLASS || hint->to->kind == OBJ_OPFAMILY)
+			quote_ident(&arg, hint->to->name);
+		else
+			strbuf_adds(&arg, to);
+		add_shell_word(sb, arg.buf);
+		strbuf_addch(sb, ')');
+	}
+	strbuf_release(&arg);
 	free(from);
 	free(to);
 }

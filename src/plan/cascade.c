@@ -8,6 +8,7 @@
 #include "pgdiff/kinds.h"
 #include "pgdiff/plan.h"
 #include "pgdiff/quote.h"
+#include "pgdiff/typekinds.h"
 #include "pgdiff/util.h"
 
 void plan_cascade(struct plan *plan);
@@ -109,6 +110,11 @@ static void derive_keys(struct plan *plan, struct stmt *st)
 	}
 }
 
+void stmt_derive_keys(struct plan *plan, struct stmt *st)
+{
+	derive_keys(plan, st);
+}
+
 struct cascade {
 	struct plan *plan;
 	struct strmap dropped;	/* key -> the statement that drops it */
@@ -150,6 +156,25 @@ static int keylist_has(const struct keylist *l, const char *key)
 }
 
 /*
+ * Whether a statement moves x off what key names before that is dropped,
+ * though x uses it again in the target (a table moved to heap while its
+ * access method is re-created): then x need not be re-created.
+ */
+static int moved_off(struct cascade *c, const struct object *x,
+		     const char *key)
+{
+	for (size_t i = 0; i < c->plan->nstmts; i++) {
+		const struct stmt *st = c->plan->stmts[i];
+
+		if (!st->omitted && st->action == ACT_ALTER && st->obj &&
+		    !strcmp(st->obj->key, x->key) &&
+		    keylist_has(&st->unneeds, key))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The statement whose drop takes x with it: its table's, an owner's, or
  * one that says it takes x along although x merely uses what it drops
  * (DROP TYPE ... CASCADE and a base type's I/O functions, which PostgreSQL
@@ -169,8 +194,8 @@ static struct stmt *owner_drop(struct cascade *c, const struct object *x)
 		if (st && keylist_has(&st->takes, x->key))
 			return st;
 		/* a partition detached from, or a sequence no longer owned by,
-		   what is dropped stays */
-		if (kept && !obj_depends_on(kept, key))
+		   what is dropped stays (a partition detached first, too) */
+		if (kept && (!obj_depends_on(kept, key) || moved_off(c, x, key)))
 			continue;
 		if (x->deps[i].type != 'n' && (st = strmap_get(&c->dropped, key)))
 			return st;
@@ -265,13 +290,35 @@ static void drop_with_owner(struct cascade *c, const struct object *x,
  * Drops x before, and re-creates it after, the statement that changes
  * what it uses; how names the change ("is re-created", "changes").
  */
+/* Whether a table column the target keeps uses x. */
+static int used_by_column(struct cascade *c, const struct object *x)
+{
+	for (size_t i = 0; i < x->nusers; i++)
+		if (x->users[i]->kind == OBJ_COLUMN &&
+		    plan_target_of(c->plan, x->users[i]))
+			return 1;
+	return 0;
+}
+
 static void recreate_around(struct cascade *c, const struct object *x,
 			    const struct object *because, const char *how)
 {
 	size_t before = c->plan->nstmts;
-	char *name = obj_kind_and_name(x), *what = obj_kind_and_name(because);
+	const struct object *target = plan_target_of(c->plan, x);
+	char *name, *what;
 	/* a table's rows do not come back (a foreign table's are remote) */
 	int loses_data = x->kind == OBJ_TABLE && !obj_get(x, "foreign_server");
+
+	/* a domain that columns use is rebuilt beside them, not dropped */
+	if (target && x->kind == OBJ_DOMAIN && used_by_column(c, x) &&
+	    !strmap_get(&c->created, x->key)) {
+		domain_rebuild_around(c->plan, x, target);
+		note_new_statements(c, before);
+		c->changed = 1;
+		return;
+	}
+	name = obj_kind_and_name(x);
+	what = obj_kind_and_name(because);
 
 	kind_ops(x->kind)->drop(c->plan, x);
 	for (size_t k = before; k < c->plan->nstmts; k++) {
@@ -292,14 +339,16 @@ static void recreate_around(struct cascade *c, const struct object *x,
 }
 
 /*
- * x (a view, a rule, a policy, a stored generated column) cannot survive a
- * type change of a column it uses: PostgreSQL refuses the ALTER while x
- * exists.
+ * x (a view, a rule, a policy, a stored generated column, a routine with a
+ * BEGIN ATOMIC body, the only kind pg_depend ties to columns) cannot
+ * survive a type change of a column it uses: PostgreSQL refuses the ALTER
+ * while x exists.
  */
 static void drop_for_rewrite(struct cascade *c, const struct object *x)
 {
 	if (!(obj_kind_flags(x->kind) & KIND_FRAGILE) &&
-	    !(x->kind == OBJ_COLUMN && obj_get(x, "generated")))
+	    !(x->kind == OBJ_COLUMN && obj_get(x, "generated")) &&
+	    x->kind != OBJ_FUNCTION && x->kind != OBJ_PROCEDURE)
 		return;
 	for (size_t i = 0; i < x->ndeps; i++)
 		if (strmap_get(&c->rewritten, x->deps[i].on->key)) {
@@ -309,37 +358,21 @@ static void drop_for_rewrite(struct cascade *c, const struct object *x)
 }
 
 /*
- * Whether a statement moves x off what key names before that is dropped,
- * though x uses it again in the target (a table moved to heap while its
- * access method is re-created): then x need not be re-created.
- */
-static int moved_off(struct cascade *c, const struct object *x,
-		     const char *key)
-{
-	for (size_t i = 0; i < c->plan->nstmts; i++) {
-		const struct stmt *st = c->plan->stmts[i];
-
-		if (!st->omitted && st->action == ACT_ALTER && st->obj &&
-		    !strcmp(st->obj->key, x->key) &&
-		    keylist_has(&st->unneeds, key))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * x stays, but needs (on both sides) something that is dropped and
- * re-created: drop x first and re-create it after.
+ * x stays, but needs something that is dropped (to be re-created, or
+ * replaced by an object of another kind and the same name, which x then
+ * uses): unless a statement moves x off it first, drop x before and
+ * re-create it after.
  */
 static void drop_for_recreate(struct cascade *c, const struct object *x)
 {
-	if (!plan_target_of(c->plan, x) || x->kind == OBJ_COLUMN)
+	/* a column but a stored generated one is no re-creatable thing */
+	if (!plan_target_of(c->plan, x) ||
+	    (x->kind == OBJ_COLUMN && !obj_get(x, "generated")))
 		return;
 	for (size_t i = 0; i < x->ndeps; i++) {
 		const struct object *on = x->deps[i].on;
 
 		if (x->deps[i].type == 'n' && strmap_get(&c->dropped, on->key) &&
-		    obj_depends_on(plan_target_of(c->plan, x), on->key) &&
 		    !moved_off(c, x, on->key)) {
 			recreate_around(c, x, on, "is re-created");
 			return;

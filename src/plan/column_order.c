@@ -104,8 +104,14 @@ static void check_table(struct plan *plan, const struct object *y)
 	plan->ncolumn_orders++;
 }
 
+/*
+ * Only for a script: column order is no difference of its own, so two
+ * schemas that differ in nothing else give no script and no note.
+ */
 void plan_column_orders(struct plan *plan)
 {
+	if (!plan->nstmts)
+		return;
 	for (size_t i = 0; i < plan->to->nobjects; i++)
 		if (plan->to->objects[i]->kind == OBJ_TABLE)
 			check_table(plan, plan->to->objects[i]);

@@ -179,8 +179,10 @@ void filter_facts(const struct filter *f, struct snapshot *snap)
 			forget_owner_privileges(snap, snap->objects[i]);
 	for (size_t i = 0; i < snap->nobjects; i++) {
 		struct object *o = snap->objects[i];
-		if (f->no_privileges)
+		if (f->no_privileges) {
 			forget_fact(o, "acl");
+			forget_fact(o, "column_acls");
+		}
 		if (f->no_comments) {
 			forget_fact(o, "comment");
 			forget_fact(o, "column_comments");

@@ -82,6 +82,16 @@ char *obj_kind_and_name(const struct object *o)
 	return strbuf_detach(&sb);
 }
 
+void keylist_remove(struct keylist *l, const char *key)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->keys[i], key))
+			l->keys[kept++] = l->keys[i];
+	l->n = kept;
+}
+
 void keylist_add(struct plan *plan, struct keylist *l, const char *key)
 {
 	(void)plan;
@@ -166,6 +176,8 @@ struct stmt *plan_add(struct plan *plan, enum action action, enum change ch,
 
 void stmt_after(struct stmt *st, struct stmt *first)
 {
+	if (!first)
+		return;
 	ALLOC_GROW(st->after, st->nafter + 1, st->after_alloc);
 	st->after[st->nafter++] = first;
 }

@@ -2,32 +2,78 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pgdiff/pgarray.h"
 #include "pgdiff/quote.h"
 #include "pgdiff/renames.h"
 #include "pgdiff/utf8.h"
 #include "pgdiff/util.h"
 
-/* The part after the last unquoted dot, unquoted ("x"".y" stays x".y). */
-static char *last_name(const char *spec)
+/*
+ * Splits a name as written at its unquoted dots: last gets the part after
+ * the last one, prefix the parts before it joined by dots, all unquoted
+ * ("x"".y" is x".y).  Returns whether there was a dot.
+ */
+static int split_name(const char *spec, struct strbuf *prefix,
+		      struct strbuf *last)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int quoted = 0;
+	int quoted = 0, dotted = 0;
 
 	for (const char *p = spec; *p; p++) {
 		if (*p == '"') {
 			if (quoted && p[1] == '"') {
-				strbuf_addch(&sb, '"');
+				strbuf_addch(last, '"');
 				p++;
 			} else {
 				quoted = !quoted;
 			}
 		} else if (*p == '.' && !quoted) {
-			strbuf_reset(&sb);
+			strbuf_adds(prefix, dotted ? "." : "");
+			strbuf_adds(prefix, last->buf);
+			strbuf_reset(last);
+			dotted = 1;
 		} else {
-			strbuf_addch(&sb, *p);
+			strbuf_addch(last, *p);
 		}
 	}
-	return strbuf_detach(&sb);
+	return dotted;
+}
+
+/* The part after the last unquoted dot, unquoted. */
+static char *last_name(const char *spec)
+{
+	struct strbuf prefix = STRBUF_INIT, last = STRBUF_INIT;
+
+	split_name(spec, &prefix, &last);
+	strbuf_release(&prefix);
+	return strbuf_detach(&last);
+}
+
+/* The parts before the last unquoted dot, or NULL for a name of one part. */
+static char *qualifier(const char *spec)
+{
+	struct strbuf prefix = STRBUF_INIT, last = STRBUF_INIT;
+	int dotted = split_name(spec, &prefix, &last);
+
+	strbuf_release(&last);
+	if (!dotted) {
+		strbuf_release(&prefix);
+		return NULL;
+	}
+	return strbuf_detach(&prefix);
+}
+
+/*
+ * Whether NEW, when qualified, names the place OLD is in: a rename
+ * changes the last part only; moving to another schema or table is none.
+ */
+static int same_place(const char *old, const char *new)
+{
+	char *a = qualifier(old), *b = qualifier(new);
+	int same = !b || str_equal(a, b);
+
+	free(a);
+	free(b);
+	return same;
 }
 
 /* OLD's display name with its last part replaced by new_name. */
@@ -63,15 +109,30 @@ static const char *split_equals(const char *spec)
 	return NULL;
 }
 
+/*
+ * Whether spec names o as reasons name it, or, for an operator class or
+ * family, without its " USING method" (which may then name two).
+ */
+static int named_by(const struct object *o, const char *spec)
+{
+	char *shown = obj_display_name(o);
+	int same = !strcmp(shown, spec);
+
+	free(shown);
+	if (!same && (o->kind == OBJ_OPCLASS || o->kind == OBJ_OPFAMILY)) {
+		struct strbuf sb = STRBUF_INIT;
+		quote_qualified(&sb, o->schema, o->name);
+		same = !strcmp(sb.buf, spec);
+		strbuf_release(&sb);
+	}
+	return same;
+}
+
 static int names_object(const struct snapshot *snap, const char *shown_name)
 {
-	for (size_t i = 0; i < snap->nobjects; i++) {
-		char *shown = obj_display_name(snap->objects[i]);
-		int same = !strcmp(shown, shown_name);
-		free(shown);
-		if (same)
+	for (size_t i = 0; i < snap->nobjects; i++)
+		if (named_by(snap->objects[i], shown_name))
 			return 1;
-	}
 	return 0;
 }
 
@@ -139,26 +200,57 @@ static const char *replace_token(struct arena *arena, const char *text,
 	return out;
 }
 
+struct replacement {
+	struct arena *arena;
+	const char *from, *to;
+	int how;
+};
+
+static const char *replace_in_item(void *ctx, const char *item)
+{
+	const struct replacement *r = ctx;
+
+	return replace_token(r->arena, item, r->from, r->to, r->how);
+}
+
+/*
+ * Facts that are arrays ("{public.t,\"word WITH public.d\"}") are rewritten
+ * element by element: a new name that needs quotes must be escaped there.
+ */
 static void rewrite_facts(struct arena *arena, struct object *o,
 			  const char *from, const char *to, int how)
 {
-	for (size_t i = 0; i < o->nattrs; i++)
-		if (o->attrs[i].value)
-			o->attrs[i].value = replace_token(arena,
-				o->attrs[i].value, from, to, how);
+	struct replacement r = { arena, from, to, how };
+
+	for (size_t i = 0; i < o->nattrs; i++) {
+		const char *v = o->attrs[i].value;
+		char *array;
+
+		if (!v)
+			continue;
+		array = v[0] == '{' ? pgarray_map(v, replace_in_item, &r) : NULL;
+		if (array) {
+			o->attrs[i].value = arena_strdup(arena, array);
+			free(array);
+		} else {
+			o->attrs[i].value = replace_token(arena, v, from, to,
+							  how);
+		}
+	}
 }
 
 /*
  * A definition read back from the catalog (pg_get_indexdef,
  * pg_get_functiondef and the like) names the object itself first: an
- * index, trigger or rule by its bare name, the others qualified.
+ * index, trigger or rule by its bare name, the others (statistics objects
+ * too) qualified.
  */
 static void rewrite_own_name(struct arena *arena, struct object *o,
 			     const char *new_name)
 {
 	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
 
-	if (o->parent) {
+	if (o->parent && o->kind != OBJ_STATISTICS) {
 		quote_ident(&from, o->name);
 		quote_ident(&to, new_name);
 	} else {
@@ -195,8 +287,28 @@ static int may_name(const struct object *x, const struct object *o)
  * types and defaults, view queries, OWNED BY) so that they compare equal
  * to the target's.  A view query also uses a relation's bare name to
  * qualify its columns ("orders.id"), and a default names a sequence in
- * a regclass literal.
+ * a regclass literal (a text search index its configuration in a
+ * regconfig one).
  */
+/* The reg* type whose literals name objects of this kind, or NULL. */
+static const char *reg_type(enum obj_kind kind)
+{
+	if (obj_kind_flags(kind) & KIND_RELATION)
+		return "regclass";
+	switch (kind) {
+	case OBJ_TS_CONFIG: return "regconfig";
+	case OBJ_TS_DICT: return "regdictionary";
+	case OBJ_COLLATION: return "regcollation";
+	case OBJ_BASE_TYPE:
+	case OBJ_ENUM:
+	case OBJ_DOMAIN:
+	case OBJ_COMPOSITE:
+	case OBJ_RANGE:
+		return "regtype";
+	default: return NULL;
+	}
+}
+
 static void rewrite_references(struct snapshot *snap, const struct object *o,
 			       const char *new_name)
 {
@@ -204,8 +316,10 @@ static void rewrite_references(struct snapshot *snap, const struct object *o,
 	struct strbuf bare_from = STRBUF_INIT, bare_to = STRBUF_INIT;
 	struct strbuf lit_from = STRBUF_INIT, lit_to = STRBUF_INIT;
 	int relation = obj_kind_flags(o->kind) & KIND_RELATION;
+	const char *reg = reg_type(o->kind);
 
-	if (o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT) {
+	if (o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT ||
+	    o->kind == OBJ_DOMAIN_CONSTRAINT) {
 		quote_ident(&from, o->name);
 		quote_ident(&to, new_name);
 	} else if (o->kind == OBJ_SCHEMA) {
@@ -222,21 +336,25 @@ static void rewrite_references(struct snapshot *snap, const struct object *o,
 		strbuf_addch(&bare_from, '.');
 		quote_ident(&bare_to, new_name);
 		strbuf_addch(&bare_to, '.');
-		strbuf_addf(&lit_from, "'%s'::regclass", from.buf);
-		strbuf_addf(&lit_to, "'%s'::regclass", to.buf);
+	}
+	if (reg) {
+		strbuf_addf(&lit_from, "'%s'::%s", from.buf, reg);
+		strbuf_addf(&lit_to, "'%s'::%s", to.buf, reg);
 	}
 	for (size_t i = 0; i < snap->nobjects; i++) {
 		struct object *x = snap->objects[i];
 		if (!may_name(x, o))
 			continue;
 		rewrite_facts(&snap->arena, x, from.buf, to.buf, REPLACE_ALL);
-		/* only where pg_depend says the relation is used */
-		if (relation && obj_depends_on(x, o->key)) {
+		/* only where pg_depend says the object is used */
+		if (!obj_depends_on(x, o->key))
+			continue;
+		if (relation)
 			rewrite_facts(&snap->arena, x, bare_from.buf,
 				      bare_to.buf, REPLACE_UNQUALIFIED);
+		if (reg)
 			rewrite_facts(&snap->arena, x, lit_from.buf,
 				      lit_to.buf, REPLACE_ALL);
-		}
 	}
 	strbuf_release(&from);
 	strbuf_release(&to);
@@ -244,6 +362,27 @@ static void rewrite_references(struct snapshot *snap, const struct object *o,
 	strbuf_release(&bare_to);
 	strbuf_release(&lit_from);
 	strbuf_release(&lit_to);
+}
+
+/*
+ * The new name NEW gives (its last part); an operator class or family
+ * may be given with its " USING method", which is no part of the name.
+ */
+static char *new_name_of(const char *spec, const struct object *o)
+{
+	const char *using = NULL;
+	char *cut, *name;
+
+	for (const char *p = strstr(spec, " USING "); p; p = strstr(p + 1, " USING "))
+		using = p;
+	if (!o || (o->kind != OBJ_OPCLASS && o->kind != OBJ_OPFAMILY) ||
+	    !using || strchr(using, '"'))
+		return last_name(spec);
+	cut = xstrdup(spec);
+	cut[using - spec] = '\0';
+	name = last_name(cut);
+	free(cut);
+	return name;
 }
 
 int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
@@ -260,16 +399,20 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 		return -1;
 	}
 	strbuf_add(&old, spec, (size_t)(eq - spec));
-	name = last_name(eq + 1);
+	if (!same_place(old.buf, eq + 1)) {
+		strbuf_addf(err, "--rename: '%s' is not where '%s' is: only the last part of a name can change, objects are not moved to another schema or table",
+			    eq + 1, old.buf);
+		strbuf_release(&old);
+		return -1;
+	}
 	for (size_t i = 0; i < from->nobjects; i++) {
 		struct object *o = from->objects[i];
-		char *shown = obj_display_name(o);
-		if (!strcmp(shown, old.buf) && o->kind != OBJ_EXTENSION) {
+		if (o->kind != OBJ_EXTENSION && named_by(o, old.buf)) {
 			found = o;
 			matches++;
 		}
-		free(shown);
 	}
+	name = new_name_of(eq + 1, found);
 	if (!matches) {
 		/* renamed already, by an earlier run of the script? */
 		char *new_shown = renamed_display(old.buf, name);
@@ -309,6 +452,7 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 static const char *rename_keyword(enum obj_kind kind)
 {
 	switch (kind) {
+	case OBJ_BASE_TYPE:
 	case OBJ_ENUM:
 	case OBJ_COMPOSITE:
 	case OBJ_RANGE:
@@ -325,6 +469,22 @@ static const char *rename_keyword(enum obj_kind kind)
 	case OBJ_TRIGGER: return "TRIGGER";
 	case OBJ_RULE: return "RULE";
 	case OBJ_POLICY: return "POLICY";
+	case OBJ_STATISTICS: return "STATISTICS";
+	case OBJ_CONVERSION: return "CONVERSION";
+	case OBJ_OPCLASS: return "OPERATOR CLASS";
+	case OBJ_OPFAMILY: return "OPERATOR FAMILY";
+	case OBJ_TS_PARSER: return "TEXT SEARCH PARSER";
+	case OBJ_TS_TEMPLATE: return "TEXT SEARCH TEMPLATE";
+	case OBJ_TS_DICT: return "TEXT SEARCH DICTIONARY";
+	case OBJ_TS_CONFIG: return "TEXT SEARCH CONFIGURATION";
+	case OBJ_EVENT_TRIGGER: return "EVENT TRIGGER";
+	case OBJ_SUBSCRIPTION: return "SUBSCRIPTION";
+	/*
+	 * Not publications or servers: the objects naming them (a
+	 * publication's tables, a server's user mappings) are keyed by
+	 * their names.  Nor wrappers and languages, bare words in servers'
+	 * and routines' facts.
+	 */
 	default: return NULL;
 	}
 }
@@ -332,7 +492,8 @@ static const char *rename_keyword(enum obj_kind kind)
 int rename_supported(enum obj_kind kind)
 {
 	return kind == OBJ_SCHEMA || kind == OBJ_COLUMN ||
-	       kind == OBJ_CONSTRAINT || rename_keyword(kind) != NULL;
+	       kind == OBJ_CONSTRAINT || kind == OBJ_DOMAIN_CONSTRAINT ||
+	       rename_keyword(kind) != NULL;
 }
 
 static void rename_statement(struct plan *plan, const struct object *o)
@@ -355,6 +516,20 @@ static void rename_statement(struct plan *plan, const struct object *o)
 						       : " RENAME CONSTRAINT ");
 		quote_ident(&sql, o->renamed_from);
 		break;
+	case OBJ_DOMAIN_CONSTRAINT:
+		strbuf_adds(&sql, "ALTER DOMAIN ");
+		quote_qualified(&sql, o->schema, parent_name);
+		strbuf_adds(&sql, " RENAME CONSTRAINT ");
+		quote_ident(&sql, o->renamed_from);
+		break;
+	case OBJ_OPCLASS:
+	case OBJ_OPFAMILY:
+		/* named per index method, which args holds */
+		strbuf_addf(&sql, "ALTER %s ", rename_keyword(o->kind));
+		quote_qualified(&sql, o->schema, o->renamed_from);
+		strbuf_adds(&sql, " USING ");
+		quote_ident(&sql, o->args);
+		break;
 	case OBJ_TRIGGER:
 	case OBJ_RULE:
 	case OBJ_POLICY:
@@ -371,8 +546,8 @@ static void rename_statement(struct plan *plan, const struct object *o)
 			strbuf_addf(&sql, "(%s)", obj_get(o, "identity") ?
 				    obj_get(o, "identity") : o->args);
 	}
-	strbuf_adds(&sql, o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT ?
-		    " TO " : " RENAME TO ");
+	strbuf_adds(&sql, o->kind == OBJ_COLUMN || o->kind == OBJ_CONSTRAINT ||
+		    o->kind == OBJ_DOMAIN_CONSTRAINT ? " TO " : " RENAME TO ");
 	quote_ident(&sql, o->name);
 
 	old_shown = obj_display_name(o);
@@ -401,6 +576,8 @@ static int same_shape(const struct object *a, const struct object *b)
 {
 	if (a->kind != b->kind || !obj_same_attrs(a, b) ||
 	    !str_equal(a->schema, b->schema) ||
+	    /* a routine's argument types, a class's index method */
+	    !str_equal(a->args, b->args) ||
 	    (a->parent == NULL) != (b->parent == NULL) ||
 	    (a->parent && strcmp(a->parent->key, b->parent->key)) ||
 	    a->nchildren != b->nchildren)

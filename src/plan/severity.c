@@ -128,6 +128,10 @@ static const struct rule rules[CH_NCHANGES] = {
 	[CH_RECREATE_TABLE] = { CH_RECREATE_TABLE, "re-create a table that becomes or stops being partitioned",
 	  LOSS | BREAKS,
 	  "drops table %s to re-create it with another partitioning: its data is lost", LOCK_ACCESS_EXCLUSIVE },
+	[CH_REBUILD_PARTITIONED] = { CH_REBUILD_PARTITIONED,
+	  "re-create a partitioned table whose key columns change type", LOCK,
+	  "drops partitioned table %s to re-create it, as its key columns change type: it holds no rows; its partitions are detached first and attached again",
+	  LOCK_ACCESS_EXCLUSIVE },
 	[CH_ATTACH_INDEX] = { CH_ATTACH_INDEX, "attach an index to a partitioned index", 0,
 	  "attaches index %s to its partitioned index", LOCK_SHARE_UPDATE_EXCLUSIVE },
 	/* views and materialized views */

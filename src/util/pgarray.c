@@ -1,6 +1,7 @@
 /* pgarray.c: a small reader for array_agg(...)::text output. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pgdiff/pgarray.h"
 #include "pgdiff/strbuf.h"
@@ -72,6 +73,14 @@ long pgarray_find(const struct pgarray *arr, const char *s)
 	return -1;
 }
 
+const char *pgarray_pair_value(const struct pgarray *pairs, const char *name)
+{
+	for (size_t i = 0; i + 1 < pairs->n; i += 2)
+		if (!strcmp(pairs->items[i], name))
+			return pairs->items[i + 1];
+	return NULL;
+}
+
 char *pgarray_missing(const char *a, const char *b)
 {
 	struct pgarray x, y;
@@ -90,4 +99,77 @@ char *pgarray_missing(const char *a, const char *b)
 		return NULL;
 	}
 	return strbuf_detach(&sb);
+}
+
+/* Whether array_out would quote item: it quotes to keep it one element. */
+static int needs_quotes(const char *item)
+{
+	if (!*item || !strcasecmp(item, "NULL"))
+		return 1;
+	return strpbrk(item, "\"\\{}, \t\n\r\v\f") != NULL;
+}
+
+void pgarray_add_item(struct strbuf *sb, const char *item)
+{
+	if (!needs_quotes(item)) {
+		strbuf_adds(sb, item);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (; *item; item++) {
+		if (*item == '"' || *item == '\\')
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, *item);
+	}
+	strbuf_addch(sb, '"');
+}
+
+char *pgarray_map(const char *text,
+		  const char *(*fn)(void *ctx, const char *item), void *ctx)
+{
+	struct strbuf out = STRBUF_INIT, item = STRBUF_INIT;
+	const char *p = text;
+	int changed = 0;
+
+	if (!text || *p++ != '{')
+		return NULL;
+	strbuf_addch(&out, '{');
+	while (*p && *p != '}') {
+		int quoted = *p == '"';
+		const char *mapped;
+
+		strbuf_reset(&item);
+		if (quoted) {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				strbuf_addch(&item, *p);
+			}
+			if (*p)
+				p++;
+		} else {
+			while (*p && *p != ',' && *p != '}')
+				strbuf_addch(&item, *p++);
+		}
+		if (out.len > 1)
+			strbuf_addch(&out, ',');
+		if (!quoted && !strcasecmp(item.buf, "NULL")) {
+			strbuf_adds(&out, "NULL");
+		} else {
+			mapped = fn(ctx, item.buf);
+			changed |= strcmp(mapped, item.buf) != 0;
+			pgarray_add_item(&out, mapped);
+		}
+		if (*p == ',')
+			p++;
+		else if (*p != '}')
+			break;
+	}
+	strbuf_release(&item);
+	if (*p != '}' || p[1] || !changed) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	strbuf_addch(&out, '}');
+	return strbuf_detach(&out);
 }

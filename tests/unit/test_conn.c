@@ -53,6 +53,33 @@ static void test_pgarray(void)
 	CHECK(pgarray_parse(&arr, NULL) == 0 && arr.n == 0);
 }
 
+/* pgarray_map's fn: "x" becomes the name given, which may need quotes. */
+static const char *rename_x(void *ctx, const char *item)
+{
+	return strcmp(item, "x") ? item : ctx;
+}
+
+static void test_pgarray_map(void)
+{
+	char *s;
+
+	s = pgarray_map("{x,y}", rename_x, "z");
+	CHECK_STR(s, "{z,y}");
+	free(s);
+	/* quoted as array_out quotes: spaces, quotes, backslashes, NULL */
+	s = pgarray_map("{x,\"a b\",NULL,\"NULL\"}", rename_x, "say \"hi\\\"");
+	CHECK_STR(s, "{\"say \\\"hi\\\\\\\"\",\"a b\",NULL,\"NULL\"}");
+	free(s);
+	s = pgarray_map("{x}", rename_x, "null");
+	CHECK_STR(s, "{\"null\"}");
+	free(s);
+	/* nothing changed, or no array: NULL */
+	CHECK(pgarray_map("{y}", rename_x, "z") == NULL);
+	CHECK(pgarray_map("x", rename_x, "z") == NULL);
+	CHECK(pgarray_map("{x", rename_x, "z") == NULL);
+	CHECK(pgarray_map(NULL, rename_x, "z") == NULL);
+}
+
 /* A connection string split by libpq, secrets kept by name only. */
 static void check_strip(const char *conninfo, const char *text,
 			const char *options, const char *secrets)
@@ -105,6 +132,7 @@ void test_conn(void)
 		      "host=db1 password = **** dbname=prod");
 	check_display("service=prod", "service=prod");
 	test_pgarray();
+	test_pgarray_map();
 	test_query_versions();
 	test_conninfo_strip();
 }
