@@ -377,13 +377,27 @@ static void default_acl_rows(const struct plan *plan, const struct object *o,
 	const char *type = default_acl_type(o), *role = owner_of(o);
 	const char *schema = o->kind == OBJ_SCHEMA ? NULL : o->schema;
 
+	const struct snapshot *to = plan->to;
+	size_t lo = 0, hi = to->nobjects;
+	const char *prefix = obj_kind_name(OBJ_DEFAULT_ACL);
+	size_t len = strlen(prefix);
+
 	*global = *in_schema = NULL;
 	if (!type)
 		return;
-	for (size_t i = 0; i < plan->to->nobjects; i++) {
-		const struct object *d = plan->to->objects[i];
+	/* objects are sorted by key, and keys start with the kind's name */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(to->objects[mid]->key, prefix, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < to->nobjects &&
+			    to->objects[i]->kind == OBJ_DEFAULT_ACL; i++) {
+		const struct object *d = to->objects[i];
 
-		if (d->kind != OBJ_DEFAULT_ACL || !str_equal(d->args, type) ||
+		if (!str_equal(d->args, type) ||
 		    (d->schema && !str_equal(d->schema, schema)))
 			continue;
 		if (!role)

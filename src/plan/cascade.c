@@ -191,13 +191,15 @@ static struct stmt *owner_drop(struct cascade *c, const struct object *x)
 		const struct object *kept = plan_target_of(c->plan, x);
 
 		st = strmap_get(&c->dropped, key);
-		if (st && keylist_has(&st->takes, x->key))
+		if (!st)
+			continue;
+		if (keylist_has(&st->takes, x->key))
 			return st;
 		/* a partition detached from, or a sequence no longer owned by,
 		   what is dropped stays (a partition detached first, too) */
 		if (kept && (!obj_depends_on(kept, key) || moved_off(c, x, key)))
 			continue;
-		if (x->deps[i].type != 'n' && (st = strmap_get(&c->dropped, key)))
+		if (x->deps[i].type != 'n')
 			return st;
 	}
 	return NULL;

@@ -5,6 +5,7 @@
 #include "pgdiff/pgarray.h"
 #include "pgdiff/quote.h"
 #include "pgdiff/renames.h"
+#include "pgdiff/strmap.h"
 #include "pgdiff/utf8.h"
 #include "pgdiff/util.h"
 
@@ -609,44 +610,54 @@ static void add_hint(struct plan *plan, const struct object *from,
 	plan->nhints++;
 }
 
-static int hinted(const struct plan *plan, const struct object *o)
-{
-	for (size_t i = 0; i < plan->nhints; i++)
-		if (plan->hints[i].to == o || plan->hints[i].from == o)
-			return 1;
-	return 0;
-}
-
 /* Pairs each dropped object with at most one created one, and back. */
 static void match(struct plan *plan, int lookalikes)
 {
+	/* the candidates: objects created that the source lacks */
+	const struct stmt **creates = xcalloc(plan->nstmts + 1, sizeof(*creates));
+	struct strmap hinted = STRMAP_INIT;	/* keys of objects paired already */
+	size_t ncreates = 0;
+
+	for (size_t i = 0; i < plan->nhints; i++) {
+		strmap_put(&hinted, plan->hints[i].from->key, (void *)1);
+		strmap_put(&hinted, plan->hints[i].to->key, (void *)1);
+	}
 	for (size_t i = 0; i < plan->nstmts; i++) {
+		const struct stmt *st = plan->stmts[i];
+		if (st->action == ACT_CREATE && st->obj &&
+		    rename_supported(st->obj->kind) &&
+		    !plan_source_of(plan, st->obj))
+			creates[ncreates++] = st;
+	}
+	for (size_t i = 0; i < plan->nstmts && ncreates; i++) {
 		const struct stmt *drop = plan->stmts[i];
 
 		/* a hint suggests --rename: only for kinds it can rename */
 		if (drop->action != ACT_DROP || drop->change == CH_RECREATE_DROP ||
 		    drop->change == CH_RECREATE_COLUMN ||
 		    !rename_supported(drop->obj->kind) ||
-		    plan_target_of(plan, drop->obj) || hinted(plan, drop->obj))
+		    plan_target_of(plan, drop->obj) ||
+		    strmap_get(&hinted, drop->obj->key))
 			continue;
-		for (size_t k = 0; k < plan->nstmts; k++) {
-			const struct stmt *create = plan->stmts[k];
+		for (size_t k = 0; k < ncreates; k++) {
+			const struct object *to = creates[k]->obj;
 			int alike;
 
-			if (create->action != ACT_CREATE ||
-			    create->obj->kind != drop->obj->kind ||
-			    plan_source_of(plan, create->obj) ||
-			    hinted(plan, create->obj))
+			if (to->kind != drop->obj->kind || strmap_get(&hinted, to->key))
 				continue;
 			/* overloads share a name: that is no look-alike */
-			alike = strcmp(drop->obj->name, create->obj->name) &&
-				folded_equal(drop->obj->name, create->obj->name);
-			if (lookalikes ? alike : same_shape(drop->obj, create->obj)) {
-				add_hint(plan, drop->obj, create->obj, alike);
+			alike = strcmp(drop->obj->name, to->name) &&
+				folded_equal(drop->obj->name, to->name);
+			if (lookalikes ? alike : same_shape(drop->obj, to)) {
+				add_hint(plan, drop->obj, to, alike);
+				strmap_put(&hinted, drop->obj->key, (void *)1);
+				strmap_put(&hinted, to->key, (void *)1);
 				break;
 			}
 		}
 	}
+	strmap_release(&hinted);
+	free(creates);
 }
 
 /*
