@@ -616,15 +616,18 @@ static void column_alter(struct plan *plan, const struct object *from,
 	if (regenerate(&cc))
 		goto out;
 	default_dropped = retype(&cc);
-	if (default_dropped ? obj_get(to, "default") != NULL
-			    : obj_attr_differs(from, to, "default"))
-		set_default(&cc, obj_get(to, "default"));
-	/* DROP IDENTITY before DROP NOT NULL; SET NOT NULL before ADD. */
+	/*
+	 * DROP IDENTITY before SET DEFAULT (a column has one or the other) and
+	 * DROP NOT NULL; SET NOT NULL and DROP DEFAULT before ADD IDENTITY.
+	 */
 	if (old_identity && !new_identity) {
 		start(&cc);
 		strbuf_adds(&cc.sql, "DROP IDENTITY");
 		emit(&cc, CH_DROP_IDENTITY);
 	}
+	if (default_dropped ? obj_get(to, "default") != NULL
+			    : obj_attr_differs(from, to, "default"))
+		set_default(&cc, obj_get(to, "default"));
 	change_not_null(&cc);
 	if (!old_identity && new_identity)
 		add_identity(&cc);
