@@ -1177,28 +1177,30 @@ static void kill_table(struct model *m, int ti)
 			kill_view(m, i);
 }
 
-static void kill_enum(struct model *m, int e)
+/* Drops the live columns of type family fam whose enum or domain is id. */
+static void kill_cols_of(struct model *m, int fam, int id)
 {
 	int i, j;
 
-	m->enums[e].dead = true;
 	for (i = 0; i < m->ntabs; i++)
-		for (j = 0; j < m->tabs[i].ncols; j++)
-			if (!m->tabs[i].cols[j].dead && m->tabs[i].cols[j].fam == F_ENUM &&
-			    m->tabs[i].cols[j].enum_id == e)
+		for (j = 0; j < m->tabs[i].ncols; j++) {
+			const struct col *c = &m->tabs[i].cols[j];
+			if (!c->dead && c->fam == fam &&
+			    (fam == F_ENUM ? c->enum_id : c->dom_id) == id)
 				kill_col(m, i, j);
+		}
+}
+
+static void kill_enum(struct model *m, int e)
+{
+	m->enums[e].dead = true;
+	kill_cols_of(m, F_ENUM, e);
 }
 
 static void kill_domain(struct model *m, int d)
 {
-	int i, j;
-
 	m->doms[d].dead = true;
-	for (i = 0; i < m->ntabs; i++)
-		for (j = 0; j < m->tabs[i].ncols; j++)
-			if (!m->tabs[i].cols[j].dead && m->tabs[i].cols[j].fam == F_DOMAIN &&
-			    m->tabs[i].cols[j].dom_id == d)
-				kill_col(m, i, j);
+	kill_cols_of(m, F_DOMAIN, d);
 }
 
 /* Columns of a dropped collation fall back to the default one. */
