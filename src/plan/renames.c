@@ -453,7 +453,6 @@ int rename_apply(struct snapshot *from, const char *spec, struct strbuf *err)
 static const char *rename_keyword(enum obj_kind kind)
 {
 	switch (kind) {
-	case OBJ_BASE_TYPE:
 	case OBJ_ENUM:
 	case OBJ_COMPOSITE:
 	case OBJ_RANGE:
@@ -484,7 +483,8 @@ static const char *rename_keyword(enum obj_kind kind)
 	 * Not publications or servers: the objects naming them (a
 	 * publication's tables, a server's user mappings) are keyed by
 	 * their names.  Nor wrappers and languages, bare words in servers'
-	 * and routines' facts.
+	 * and routines' facts, nor base types, whose I/O functions are
+	 * keyed by it and cannot go apart from it.
 	 */
 	default: return NULL;
 	}
