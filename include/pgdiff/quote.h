@@ -15,5 +15,11 @@ void quote_qualified(struct strbuf *sb, const char *schema, const char *name);
 void quote_literal(struct strbuf *sb, const char *s);
 /* Whether name must be double-quoted to be read back unchanged. */
 int ident_needs_quotes(const char *name);
+/*
+ * Whether byte c can continue an identifier in SQL text, quoted or not
+ * (any case, digits, _ and $, any byte of a multi-byte character): where
+ * a name written in a definition begins and ends.
+ */
+int sql_ident_char(char c);
 
 #endif

@@ -117,13 +117,6 @@ size_t table_children(const struct object *t, const struct object ***out)
 static const struct object *find_column(const struct object *t,
 					const char *name);
 
-static int ident_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '$' ||
-	       (unsigned char)c >= 0x80;
-}
-
 /* Whether partition key text names column col, as a whole token. */
 static int key_names_column(const char *key, const char *col)
 {
@@ -133,8 +126,8 @@ static int key_names_column(const char *key, const char *col)
 	quote_ident(&q, col);
 	for (const char *p = strstr(key, q.buf); p && !found;
 	     p = strstr(p + 1, q.buf))
-		found = (p == key || !ident_char(p[-1])) &&
-			!ident_char(p[q.len]);
+		found = (p == key || !sql_ident_char(p[-1])) &&
+			!sql_ident_char(p[q.len]);
 	strbuf_release(&q);
 	return found;
 }

@@ -137,13 +137,6 @@ static int names_object(const struct snapshot *snap, const char *shown_name)
 	return 0;
 }
 
-static int ident_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '$' ||
-	       (unsigned char)c >= 0x80;
-}
-
 /* How replace_token matches. */
 enum replace_how {
 	REPLACE_ALL = 0,
@@ -156,11 +149,11 @@ static int token_at(const char *text, const char *p, const char *from,
 {
 	if (strncmp(p, from, n))
 		return 0;
-	if (p > text && ident_char(p[-1]) && ident_char(from[0]))
+	if (p > text && sql_ident_char(p[-1]) && sql_ident_char(from[0]))
 		return 0;
 	if (p > text && p[-1] == '.' && (how & REPLACE_UNQUALIFIED))
 		return 0;
-	return !ident_char(p[n]) || !ident_char(from[n - 1]);
+	return !sql_ident_char(p[n]) || !sql_ident_char(from[n - 1]);
 }
 
 /*

@@ -7,6 +7,27 @@
 #include "pgdiff/strbuf.h"
 #include "pgdiff/util.h"
 
+/*
+ * Decodes the element at p into *w (advanced past it, not terminated);
+ * returns what follows it, or NULL for an unterminated quoted one.
+ * quoted tells a quoted "NULL" from the NULL element.
+ */
+static const char *read_item(const char *p, char **w, int *quoted)
+{
+	*quoted = *p == '"';
+	if (!*quoted) {
+		while (*p && *p != ',' && *p != '}')
+			*(*w)++ = *p++;
+		return p;
+	}
+	for (p++; *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		*(*w)++ = *p;
+	}
+	return *p == '"' ? p + 1 : NULL;
+}
+
 /* One buffer holds every element, so release is two frees. */
 int pgarray_parse(struct pgarray *arr, const char *text)
 {
@@ -25,20 +46,10 @@ int pgarray_parse(struct pgarray *arr, const char *text)
 	p = text + 1;
 	while (*p != '}') {
 		char *item = w;
+		int quoted;
 
-		if (*p == '"') {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				*w++ = *p;
-			}
-			if (*p != '"')
-				goto bad;
-			p++;
-		} else {
-			while (*p && *p != ',' && *p != '}')
-				*w++ = *p++;
-		}
+		if (!(p = read_item(p, &w, &quoted)))
+			goto bad;
 		*w++ = '\0';
 		ALLOC_GROW(arr->items, arr->n + 1, alloc);
 		arr->items[arr->n++] = item;
@@ -127,46 +138,39 @@ void pgarray_add_item(struct strbuf *sb, const char *item)
 char *pgarray_map(const char *text,
 		  const char *(*fn)(void *ctx, const char *item), void *ctx)
 {
-	struct strbuf out = STRBUF_INIT, item = STRBUF_INIT;
+	struct strbuf out = STRBUF_INIT;
+	char *item, *w;
 	const char *p = text;
 	int changed = 0;
 
 	if (!text || *p++ != '{')
 		return NULL;
+	item = xmalloc(strlen(text) + 1);
 	strbuf_addch(&out, '{');
-	while (*p && *p != '}') {
-		int quoted = *p == '"';
-		const char *mapped;
+	while (p && *p && *p != '}') {
+		int quoted;
 
-		strbuf_reset(&item);
-		if (quoted) {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				strbuf_addch(&item, *p);
-			}
-			if (*p)
-				p++;
-		} else {
-			while (*p && *p != ',' && *p != '}')
-				strbuf_addch(&item, *p++);
-		}
+		w = item;
+		p = read_item(p, &w, &quoted);
+		*w = '\0';
+		if (!p)
+			break;
 		if (out.len > 1)
 			strbuf_addch(&out, ',');
-		if (!quoted && !strcasecmp(item.buf, "NULL")) {
+		if (!quoted && !strcasecmp(item, "NULL")) {
 			strbuf_adds(&out, "NULL");
 		} else {
-			mapped = fn(ctx, item.buf);
-			changed |= strcmp(mapped, item.buf) != 0;
+			const char *mapped = fn(ctx, item);
+			changed |= strcmp(mapped, item) != 0;
 			pgarray_add_item(&out, mapped);
 		}
 		if (*p == ',')
 			p++;
 		else if (*p != '}')
-			break;
+			p = NULL;
 	}
-	strbuf_release(&item);
-	if (*p != '}' || p[1] || !changed) {
+	free(item);
+	if (!p || *p != '}' || p[1] || !changed) {
 		strbuf_release(&out);
 		return NULL;
 	}
